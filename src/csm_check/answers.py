@@ -1,0 +1,230 @@
+"""The answers file: who assessed what, and one answer per criterion.
+
+The header is checked by pydantic; the answers themselves are checked here by hand so
+that each mistake gets a message a manager understands (YAML's `no` is a boolean, ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
+
+from csm_check.errors import InvalidInputError, Problem, did_you_mean
+from csm_check.i18n import Language
+from csm_check.model import MAX_LEVEL, Model
+from csm_check.validation import describe, problems_from
+from csm_check.yamlio import YamlDocument
+
+SCHEMA_VERSION = 1
+MAX_NOTE = 2000
+NOT_APPLICABLE = "n/a"
+State = Literal["answered", "not_applicable", "unanswered"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One criterion's answer. `level` is None for n/a and for unanswered."""
+
+    state: State
+    level: int | None = None
+    note: str | None = None
+
+
+UNANSWERED = Answer("unanswered")
+
+
+@dataclass(frozen=True)
+class AnswerSet:
+    """A validated answers file. `answers` keeps the file's order; missing ids are unanswered."""
+
+    schema_version: int = SCHEMA_VERSION
+    model: str | None = None
+    organisation: str | None = None
+    respondent: str | None = None
+    assessed_on: dt.date | None = None
+    language: Language | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+
+    def get(self, criterion_id: str) -> Answer:
+        return self.answers.get(criterion_id, UNANSWERED)
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+ShortText = Annotated[StrictStr, Field(max_length=200)]
+
+
+class _Header(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: Annotated[Any, Field()]
+    model: StrictStr | None = None
+    organisation: ShortText | None = None
+    respondent: ShortText | None = None
+    assessed_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
+    language: Literal["en", "de"] | None = None
+    answers: dict[StrictStr, Any] | None = None
+
+
+KNOWN_KEYS = (*_Header.model_fields, "level", "note")
+
+
+def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
+    """Validate a parsed answers file against `model`; raise with every problem found."""
+    data = document.data
+    if not isinstance(data, dict):
+        raise InvalidInputError(
+            [
+                document.problem(
+                    (),
+                    f"an answers file must be a mapping of keys, got {describe(data)}",
+                    "start with 'schema_version: 1' and 'answers:'",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    try:
+        header = _Header.model_validate(data)
+    except ValidationError as error:
+        problems.extend(problems_from(document, error, KNOWN_KEYS))
+        header = None
+    if "schema_version" in data and data["schema_version"] != SCHEMA_VERSION:
+        problems.append(
+            document.problem(
+                ("schema_version",),
+                f"unsupported schema_version {describe(data['schema_version'])}; "
+                f"this csm-check reads version {SCHEMA_VERSION}",
+                "write 'schema_version: 1'",
+            )
+        )
+    if isinstance(data.get("model"), str) and data["model"] != model.id:
+        problems.append(
+            document.problem(
+                ("model",),
+                f"answers are for model '{data['model']}', but the loaded model is '{model.id}'",
+                "pass the matching model with --challenges, or remove the 'model' line",
+            )
+        )
+    raw_answers = data.get("answers")
+    answers: dict[str, Answer] = {}
+    if isinstance(raw_answers, dict):
+        known = set(model.criterion_ids())
+        for key, raw in raw_answers.items():
+            loc = ("answers", str(key))
+            if not isinstance(key, str) or key not in known:
+                problems.append(
+                    document.problem(
+                        loc,
+                        f"unknown criterion id '{key}'",
+                        did_you_mean(str(key), known),
+                        at_key=True,
+                    )
+                )
+                continue
+            answer = _parse_answer(document, loc, raw, problems)
+            if answer is not None:
+                answers[key] = answer
+    if problems:
+        raise InvalidInputError(problems)
+    assert header is not None
+    return AnswerSet(
+        schema_version=SCHEMA_VERSION,
+        model=header.model,
+        organisation=header.organisation,
+        respondent=header.respondent,
+        assessed_on=header.assessed_on,
+        language=header.language,
+        answers=answers,
+    )
+
+
+def _parse_answer(
+    document: YamlDocument, loc: tuple[str, ...], raw: Any, problems: list[Problem]
+) -> Answer | None:
+    note: Any = None
+    level_loc = loc
+    if isinstance(raw, dict):
+        unknown = [k for k in raw if k not in ("level", "note")]
+        problems.extend(
+            document.problem(
+                (*loc, str(key)),
+                f"unknown key '{key}'",
+                did_you_mean(str(key), ("level", "note")),
+                at_key=True,
+            )
+            for key in unknown
+        )
+        if "level" not in raw:
+            problems.append(
+                document.problem(
+                    loc, "missing key 'level'", "write 'level:' empty to leave it unanswered"
+                )
+            )
+            return None
+        level_loc, note = (*loc, "level"), raw.get("note")
+        raw = raw["level"]
+        if unknown:
+            return None
+    note_ok = _check_note(document, (*loc, "note"), note, problems)
+    if raw is None:
+        return Answer("unanswered", None, note if note_ok else None)
+    if raw == NOT_APPLICABLE:
+        if note_ok and (note is None or not note.strip()):
+            problems.append(
+                document.problem(
+                    level_loc,
+                    "n/a needs a note saying why the criterion does not apply",
+                    'write {level: n/a, note: "..."}',
+                )
+            )
+            return None
+        return Answer("not_applicable", None, note) if note_ok else None
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= MAX_LEVEL:
+        return Answer("answered", raw, note) if note_ok else None
+    problems.append(document.problem(level_loc, *_level_message(raw)))
+    return None
+
+
+def _level_message(raw: Any) -> tuple[str, str | None]:
+    base = f"level must be a whole number from 0 to {MAX_LEVEL} or n/a, got {describe(raw)}"
+    if isinstance(raw, bool):
+        return (
+            base,
+            "YAML reads unquoted no/yes/off/on as booleans: write a number such as 0 instead",
+        )
+    if isinstance(raw, float):
+        return base, "levels are whole numbers; round to the level that is fully met"
+    if isinstance(raw, int):
+        return base, "levels run from 0 (not in place) to 4 (measured and improving)"
+    if isinstance(raw, str) and raw.strip().lower() in {"na", "n/a", "n.a.", "none", "-"}:
+        return base, "write n/a exactly, with a note"
+    return base, None
+
+
+def _check_note(
+    document: YamlDocument, loc: tuple[str, ...], note: Any, problems: list[Problem]
+) -> bool:
+    if note is None or (isinstance(note, str) and len(note) <= MAX_NOTE):
+        return True
+    if isinstance(note, str):
+        problems.append(
+            document.problem(
+                loc, f"note is {len(note):,} characters; at most {MAX_NOTE:,} are allowed"
+            )
+        )
+    else:
+        hint = "quote the note to keep it text"
+        problems.append(document.problem(loc, f"note must be text, got {describe(note)}", hint))
+    return False

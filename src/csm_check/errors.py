@@ -1,0 +1,76 @@
+"""One error hierarchy for everything csm-check reports to a user.
+
+Domain code raises these; only the CLI turns them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in an input file, sortable by position."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class CsmCheckError(Exception):
+    """Base class: a problem the user can fix. Exit code 2 unless a subclass says otherwise."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+
+    def lines(self) -> list[str]:
+        """The error as lines for stderr, each with a location where one is known."""
+        if self.path is None:
+            return [self.message]
+        return [str(Problem(self.path, self.line or 1, self.column or 1, self.message))]
+
+
+class InvalidInputError(CsmCheckError):
+    """An input file (model, answers, config) has one or more problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        ordered = sorted(problems)
+        first = ordered[0]
+        super().__init__(first.message, first.path, first.line, first.column)
+        self.problems: tuple[Problem, ...] = tuple(ordered)
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]
+
+
+class OutputError(CsmCheckError):
+    """A result could not be written."""
+
+
+def did_you_mean(word: str, choices: object) -> str | None:
+    """A hint naming the closest of `choices` to `word`, if any is close."""
+    from collections.abc import Iterable
+    from difflib import get_close_matches
+
+    if not isinstance(choices, Iterable):
+        return None
+    matches = get_close_matches(word, sorted(str(choice) for choice in choices), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else None

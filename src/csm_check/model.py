@@ -1,0 +1,223 @@
+"""The readiness model: challenges, criteria, scale and bands (validated, frozen).
+
+Structure is checked by pydantic; relations between parts (ids, prefixes, dependencies)
+are checked by `model_problems`, which returns locations so errors can point into the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+
+from csm_check.errors import did_you_mean
+from csm_check.i18n import Language
+
+LEVELS = (0, 1, 2, 3, 4)
+MAX_LEVEL = 4
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CRITERION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$"
+
+NonEmptyText = Annotated[StrictStr, Field(min_length=1)]
+LevelNumber = Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)]
+Weight = Annotated[StrictFloat, Field(gt=0, le=1000)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Frozen):
+    """A text in both languages."""
+
+    en: NonEmptyText
+    de: NonEmptyText
+
+    def get(self, language: Language) -> str:
+        return self.de if language == "de" else self.en
+
+
+class ScaleLevel(Frozen):
+    level: LevelNumber
+    label: Text
+    description: Text
+
+
+class Scale(Frozen):
+    target: LevelNumber
+    levels: tuple[ScaleLevel, ...]
+
+    def label(self, level: int, language: Language) -> str:
+        return self.levels[level].label.get(language)
+
+
+class Bands(Frozen):
+    """Lower bounds of the statuses: at_risk < developing <= score < ready <= score."""
+
+    developing: Annotated[StrictFloat, Field(ge=0, le=100)]
+    ready: Annotated[StrictFloat, Field(ge=0, le=100)]
+
+
+class Criterion(Frozen):
+    id: Annotated[StrictStr, Field(pattern=CRITERION_ID)]
+    question: Text
+    help: Text
+    next_step: Text
+    weight: Weight = 1
+    minimum_level: LevelNumber | None = None
+    references: tuple[Text, ...] = ()
+
+    @property
+    def is_knockout(self) -> bool:
+        return self.minimum_level is not None
+
+
+class Challenge(Frozen):
+    id: Annotated[StrictStr, Field(pattern=KEBAB)]
+    number: Annotated[StrictInt, Field(ge=1, le=99)]
+    title: Text
+    short_title: Text | None = None
+    summary: Text
+    weight: Weight = 1
+    depends_on: tuple[StrictStr, ...] = ()
+    criteria: Annotated[tuple[Criterion, ...], Field(min_length=1)]
+
+    def short(self, language: Language) -> str:
+        return (self.short_title or self.title).get(language)
+
+
+class Model(Frozen):
+    schema_version: Literal[1]
+    id: Annotated[StrictStr, Field(pattern=KEBAB)]
+    title: Text
+    scale: Scale
+    bands: Bands
+    challenges: Annotated[tuple[Challenge, ...], Field(min_length=1)]
+
+    def criteria(self) -> Iterator[tuple[Challenge, Criterion]]:
+        for challenge in self.challenges:
+            for criterion in challenge.criteria:
+                yield challenge, criterion
+
+    def criterion_ids(self) -> list[str]:
+        return [criterion.id for _, criterion in self.criteria()]
+
+    def challenge(self, challenge_id: str) -> Challenge:
+        for challenge in self.challenges:
+            if challenge.id == challenge_id:
+                return challenge
+        raise KeyError(challenge_id)
+
+
+Loc = tuple[str | int, ...]
+
+
+def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
+    """Relations pydantic cannot see: unique ids, prefixes, dependencies, scale and bands."""
+    found: list[tuple[Loc, str, str | None]] = []
+    levels = [level.level for level in model.scale.levels]
+    if levels != list(LEVELS):
+        found.append(
+            (("scale", "levels"), f"scale must list levels 0 to 4 in order, got {levels}", None)
+        )
+    if model.bands.developing >= model.bands.ready:
+        found.append(
+            (
+                ("bands",),
+                "bands must ascend: developing "
+                f"({model.bands.developing}) must be below ready ({model.bands.ready})",
+                None,
+            )
+        )
+    ids = {challenge.id for challenge in model.challenges}
+    seen_challenges: set[str] = set()
+    seen_numbers: set[int] = set()
+    seen_criteria: set[str] = set()
+    for c_index, challenge in enumerate(model.challenges):
+        here: Loc = ("challenges", c_index)
+        if challenge.id in seen_challenges:
+            found.append(((*here, "id"), f"duplicate challenge id '{challenge.id}'", None))
+        seen_challenges.add(challenge.id)
+        if challenge.number in seen_numbers:
+            found.append(
+                ((*here, "number"), f"duplicate challenge number {challenge.number}", None)
+            )
+        seen_numbers.add(challenge.number)
+        for d_index, dependency in enumerate(challenge.depends_on):
+            if dependency not in ids:
+                found.append(
+                    (
+                        (*here, "depends_on", d_index),
+                        f"unknown challenge '{dependency}' in depends_on",
+                        did_you_mean(dependency, ids),
+                    )
+                )
+            elif dependency == challenge.id:
+                found.append(
+                    ((*here, "depends_on", d_index), "a challenge cannot depend on itself", None)
+                )
+        for k_index, criterion in enumerate(challenge.criteria):
+            at: Loc = (*here, "criteria", k_index, "id")
+            if not criterion.id.startswith(f"{challenge.id}."):
+                found.append(
+                    (at, f"criterion id '{criterion.id}' must start with '{challenge.id}.'", None)
+                )
+            if criterion.id in seen_criteria:
+                found.append((at, f"duplicate criterion id '{criterion.id}'", None))
+            seen_criteria.add(criterion.id)
+    cycle = _find_cycle(model)
+    if cycle:
+        index = next(i for i, c in enumerate(model.challenges) if c.id == cycle[0])
+        found.append(
+            (
+                ("challenges", index, "depends_on"),
+                "depends_on forms a cycle: " + " -> ".join(cycle),
+                None,
+            )
+        )
+    return found
+
+
+def _find_cycle(model: Model) -> list[str] | None:
+    graph = {c.id: [d for d in c.depends_on if d != c.id] for c in model.challenges}
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+
+    def visit(node: str, trail: list[str]) -> list[str] | None:
+        state[node] = 1
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                return [*trail[trail.index(nxt) :], nxt] if nxt in trail else [node, nxt]
+            if nxt in graph and state.get(nxt) is None:
+                result = visit(nxt, [*trail, nxt])
+                if result:
+                    return result
+        state[node] = 2
+        return None
+
+    for start in graph:
+        if state.get(start) is None:
+            result = visit(start, [start])
+            if result:
+                return result
+    return None
+
+
+def dependents(model: Model) -> dict[str, frozenset[str]]:
+    """For each challenge, the challenges that depend on it directly or transitively."""
+    direct: dict[str, set[str]] = {c.id: set() for c in model.challenges}
+    for challenge in model.challenges:
+        for dependency in challenge.depends_on:
+            direct.setdefault(dependency, set()).add(challenge.id)
+    result: dict[str, frozenset[str]] = {}
+    for start in direct:
+        seen: set[str] = set()
+        stack = list(direct[start])
+        while stack:
+            node = stack.pop()
+            if node not in seen and node != start:
+                seen.add(node)
+                stack.extend(direct.get(node, ()))
+        result[start] = frozenset(seen)
+    return result

@@ -1,0 +1,50 @@
+"""Pieces of text every renderer shares: status words, symbols and the 'why' of a step."""
+
+from __future__ import annotations
+
+from csm_check.i18n import Language, format_number, t
+from csm_check.scorecard import GateReason, NextStep, Status
+
+SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
+    "ready": ("✔", "+"),
+    "developing": ("▲", "~"),
+    "at_risk": ("✖", "x"),
+    "no_data": ("?", "?"),
+}
+
+
+def status_word(status: Status, language: Language) -> str:
+    return t(f"status.{status}", language)
+
+
+def status_label(status: Status, language: Language, *, ascii_only: bool = False) -> str:
+    symbol = SYMBOLS[status][1 if ascii_only else 0]
+    return f"{symbol} {status_word(status, language)}"
+
+
+def rounded(score: float | None) -> float | None:
+    return None if score is None else round(score, 1)
+
+
+def score_text(score: float | None, language: Language) -> str:
+    return "-" if score is None else format_number(score, language)
+
+
+def why(step: NextStep, language: Language) -> str:
+    """Level and target, the knock-out if any, and which challenges the step holds back."""
+    parts = [t("why.level", language, level=step.level, target=step.target)]
+    if step.criterion.minimum_level is not None:
+        parts.append(t("why.knockout", language, minimum=step.criterion.minimum_level))
+    if step.blocks:
+        names = ", ".join(f"{c.number} {c.short(language)}" for c in step.blocks)
+        parts.append(t("why.blocks", language, challenges=names))
+    return "; ".join(parts)
+
+
+def gate_reason(reason: GateReason, language: Language) -> str:
+    values: dict[str, object] = {"criterion": reason.criterion, "count": reason.count}
+    if reason.score is not None:
+        values["score"] = format_number(reason.score, language)
+    if reason.threshold is not None:
+        values["threshold"] = f"{reason.threshold:g}"
+    return t(f"gate.{reason.kind}", language, **values)

@@ -1,0 +1,169 @@
+"""The Rich scorecard for terminals and logs; fits 80 columns, readable without colour.
+
+Every piece of model or user text goes through `Text(...)`, never through markup, and is
+cleaned of control characters first.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from csm_check.i18n import Language, format_number, t
+from csm_check.render import RenderOptions
+from csm_check.render.common import gate_reason, score_text, status_label, why
+from csm_check.sanitize import one_line
+from csm_check.scorecard import Scorecard, Status
+
+STYLES: dict[Status, str] = {
+    "ready": "bold green",
+    "developing": "bold yellow",
+    "at_risk": "bold red",
+    "no_data": "dim",
+}
+BAR_WIDTH = 10
+
+
+def bar(score: float | None, *, ascii_only: bool) -> str:
+    if score is None:
+        return " " * BAR_WIDTH
+    filled = round(score / 100 * BAR_WIDTH)
+    full, empty = ("#", ".") if ascii_only else ("█", "░")
+    return full * filled + empty * (BAR_WIDTH - filled)
+
+
+def _header(card: Scorecard, language: Language) -> Text:
+    unknown = t("card.unknown", language)
+    answers = card.answers
+    text = Text()
+    text.append(f"{t('card.title', language)}: ", style="bold")
+    text.append(one_line(card.model.title.get(language)), style="bold")
+    rows = [
+        (t("card.organisation", language), answers.organisation),
+        (t("card.respondent", language), answers.respondent),
+        (
+            t("card.date", language),
+            answers.assessed_on.isoformat() if answers.assessed_on else None,
+        ),
+        (t("card.model", language), card.model.id),
+    ]
+    for label, value in rows:
+        text.append(f"\n{label}: ", style="dim")
+        text.append(one_line(value) if value else unknown)
+    return text
+
+
+def _table(card: Scorecard, options: RenderOptions) -> Table:
+    language = options.language
+    table = Table(
+        box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD,
+        pad_edge=False,
+        expand=False,
+        show_edge=False,
+    )
+    table.add_column(t("col.number", language), justify="right", no_wrap=True)
+    table.add_column(t("col.challenge", language), overflow="fold", ratio=1)
+    table.add_column(t("col.bar", language), no_wrap=True)
+    table.add_column(t("col.score", language), justify="right", no_wrap=True)
+    table.add_column(t("col.status", language), no_wrap=True)
+    table.add_column(t("col.answered", language), justify="right", no_wrap=True)
+    for result in card.challenges:
+        style = STYLES[result.status]
+        table.add_row(
+            str(result.challenge.number),
+            Text(one_line(result.challenge.title.get(language))),
+            Text(bar(result.score, ascii_only=options.ascii_only), style=style),
+            score_text(result.score, language),
+            Text(status_label(result.status, language, ascii_only=options.ascii_only), style=style),
+            f"{result.answered}/{result.total}",
+        )
+    return table
+
+
+def _overall(card: Scorecard, options: RenderOptions) -> Text:
+    language = options.language
+    text = Text()
+    text.append(f"{t('card.overall', language)}: ", style="bold")
+    text.append(score_text(card.score, language), style="bold")
+    text.append("  ")
+    label = status_label(card.status, language, ascii_only=options.ascii_only)
+    text.append(label, style=STYLES[card.status])
+    coverage = format_number(card.coverage, language)
+    text.append(
+        "\n"
+        + t("card.coverage", language, answered=card.answered, total=card.total, coverage=coverage)
+    )
+    return text
+
+
+def _blockers(card: Scorecard, options: RenderOptions) -> Text:
+    language = options.language
+    text = Text(t("card.blockers", language), style="bold")
+    if not card.blockers:
+        text.append("\n" + t("card.no_blockers", language), style="")
+    symbol = "x" if options.ascii_only else "✖"
+    for challenge, result in card.blockers:
+        text.append(f"\n{symbol} ", style="bold red")
+        text.append(f"{challenge.challenge.number} {one_line(result.criterion.id)}: ")
+        text.append(one_line(result.criterion.question.get(language)))
+    return text
+
+
+def _next_steps(card: Scorecard, options: RenderOptions) -> Text:
+    language = options.language
+    text = Text(t("card.next_steps", language), style="bold")
+    if not card.next_steps:
+        text.append("\n" + t("card.no_next_steps", language))
+    shown = card.next_steps[: max(options.top, 0)]
+    for step in shown:
+        text.append(f"\n{step.rank}. ")
+        if step.blocker:
+            text.append(f"[{t('card.blocker_tag', language)}] ", style="bold red")
+        text.append(one_line(step.criterion.next_step.get(language)))
+        text.append(f"\n   {one_line(why(step, language))} ({step.criterion.id})", style="dim")
+    hidden = len(card.next_steps) - len(shown)
+    if hidden > 0:
+        text.append("\n" + t("card.next_steps_more", language, count=hidden), style="dim")
+    return text
+
+
+def _gate(card: Scorecard, language: Language) -> Text:
+    if card.gate.passed:
+        return Text(t("card.gate_passed", language), style="bold green")
+    text = Text(t("card.gate_failed", language), style="bold red")
+    for reason in card.gate.reasons:
+        text.append(f"\n- {gate_reason(reason, language)}")
+    return text
+
+
+def render_terminal(card: Scorecard, options: RenderOptions) -> str:
+    parts: list[RenderableType] = [
+        _header(card, options.language),
+        _table(card, options),
+        _overall(card, options),
+        Text(),
+        _blockers(card, options),
+        Text(),
+        _next_steps(card, options),
+        Text(),
+        _gate(card, options.language),
+    ]
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        color_system=options.color_system,  # type: ignore[arg-type]
+        force_terminal=options.color_system is not None,
+        no_color=options.color_system is None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+    console.print(Group(*parts))
+    return buffer.getvalue()

@@ -1,0 +1,95 @@
+"""The Scorecard: immutable results that every renderer reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from csm_check.answers import Answer, AnswerSet
+from csm_check.model import Challenge, Criterion, Model
+
+Status = Literal["ready", "developing", "at_risk", "no_data"]
+STATUSES: tuple[Status, ...] = ("ready", "developing", "at_risk", "no_data")
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    answer: Answer
+    score: float | None
+    blocker: bool
+
+
+@dataclass(frozen=True)
+class ChallengeResult:
+    challenge: Challenge
+    score: float | None
+    status: Status
+    answered: int
+    total: int
+    criteria: tuple[CriterionResult, ...]
+
+    @property
+    def blockers(self) -> tuple[CriterionResult, ...]:
+        return tuple(result for result in self.criteria if result.blocker)
+
+
+@dataclass(frozen=True)
+class NextStep:
+    rank: int
+    criterion: Criterion
+    challenge: Challenge
+    level: int
+    target: int
+    priority: float
+    blocker: bool
+    blocks: tuple[Challenge, ...]
+
+
+GateKind = Literal["blocker", "below_threshold", "no_score", "incomplete"]
+
+
+@dataclass(frozen=True)
+class GateReason:
+    """Why the gate failed; rendered into words by the chosen language."""
+
+    kind: GateKind
+    criterion: str | None = None
+    score: float | None = None
+    threshold: float | None = None
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Gate:
+    passed: bool
+    reasons: tuple[GateReason, ...]
+
+
+@dataclass(frozen=True)
+class GateOptions:
+    fail_under: float | None = None
+    require_complete: bool = False
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    model: Model
+    answers: AnswerSet
+    target: int
+    challenges: tuple[ChallengeResult, ...]
+    score: float | None
+    status: Status
+    answered: int
+    total: int
+    next_steps: tuple[NextStep, ...]
+    gate: Gate
+
+    @property
+    def coverage(self) -> float:
+        """Share of criteria answered or marked n/a, in percent."""
+        return 100.0 * self.answered / self.total if self.total else 0.0
+
+    @property
+    def blockers(self) -> tuple[tuple[ChallengeResult, CriterionResult], ...]:
+        return tuple((c, r) for c in self.challenges for r in c.blockers)

@@ -1,0 +1,254 @@
+"""Strict, safe YAML reading with source locations, and atomic file writing.
+
+PyYAML is permissive in ways that hurt an assessment tool: duplicate keys silently win,
+aliases can multiply data, and invalid dates raise bare exceptions. This module closes
+those holes and keeps the composed node tree so that later validation errors can point
+at a line and column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from csm_check.errors import CsmCheckError, InvalidInputError, OutputError, Problem
+
+MAX_BYTES = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loader whose scalar constructors never raise: bad values stay text."""
+
+
+def _lenient(tag: str) -> None:
+    original = _StrictLoader.yaml_constructors[tag]
+
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return original(loader, node)
+        except (ValueError, OverflowError, TypeError):
+            # e.g. 2026-13-45 or an int too long to convert: the validator reports it.
+            return node.value
+
+    _StrictLoader.add_constructor(tag, construct)
+
+
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+    _lenient(_tag)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML file: its display name, Python data and node tree."""
+
+    path: str
+    data: Any
+    root: yaml.Node
+
+    def problem(
+        self,
+        loc: Sequence[str | int],
+        message: str,
+        hint: str | None = None,
+        *,
+        at_key: bool = False,
+    ) -> Problem:
+        line, column = locate(self.root, loc, at_key=at_key)
+        return Problem(self.path, line, column, message, hint)
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a UTF-8 file of at most 1 MiB, or raise a located error."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise CsmCheckError("is a folder, not a file", display)
+        if size > MAX_BYTES:
+            raise CsmCheckError(
+                f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (1 MiB)", display, 1, 1
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CsmCheckError("file not found", display) from None
+    except PermissionError:
+        raise CsmCheckError("permission denied", display) from None
+    except OSError as error:
+        raise CsmCheckError(f"cannot read file: {error.strerror}", display) from None
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(raw, error.start)
+        raise InvalidInputError(
+            [
+                Problem(
+                    display,
+                    line,
+                    column,
+                    f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+                    "save the file with UTF-8 encoding",
+                )
+            ]
+        ) from None
+
+
+def parse_yaml(text: str, display: str) -> YamlDocument:
+    """Parse one YAML document strictly; raise InvalidInputError with every problem found."""
+    if ("&" in text or "*" in text) and (anchors := _anchor_problems(text, display)):
+        raise InvalidInputError(anchors)
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise InvalidInputError([Problem(display, 1, 1, "file is empty", None)])
+        duplicates = _duplicate_key_problems(root, display)
+        if duplicates:
+            raise InvalidInputError(duplicates)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = error.problem or "invalid YAML"
+        if error.context:
+            what = f"{error.context}: {what}"
+        raise InvalidInputError(
+            [Problem(display, line, column, f"YAML syntax error, {what}")]
+        ) from None
+    except yaml.YAMLError as error:
+        raise InvalidInputError([Problem(display, 1, 1, f"YAML error: {error}")]) from None
+    except RecursionError:
+        raise InvalidInputError(
+            [Problem(display, 1, 1, "nesting too deep to read", "flatten the structure")]
+        ) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(display, data, root)
+
+
+def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
+    """Read and parse a YAML file; `display` is the name used in messages."""
+    name = display if display is not None else str(path)
+    return parse_yaml(read_text(path, name), name)
+
+
+def _anchor_problems(text: str, display: str) -> list[Problem]:
+    problems: list[Problem] = []
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                if mark is None:
+                    continue
+                problems.append(
+                    Problem(
+                        display,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "anchors and aliases (&, *) are not allowed",
+                        "write each value out in full",
+                    )
+                )
+    except yaml.YAMLError:
+        return problems  # syntax errors are reported by the full parse
+    return problems
+
+
+def _duplicate_key_problems(root: yaml.Node, display: str) -> list[Problem]:
+    problems: list[Problem] = []
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    first = seen.get(key.value)
+                    if first is not None:
+                        problems.append(
+                            Problem(
+                                display,
+                                key.start_mark.line + 1,
+                                key.start_mark.column + 1,
+                                f"duplicate key '{key.value}'"
+                                f" (first defined on line {first.start_mark.line + 1})",
+                                "keep one of the two",
+                            )
+                        )
+                    else:
+                        seen[key.value] = key
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def locate(root: yaml.Node, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
+    """1-based line and column of the node at `loc`, or of the deepest node that exists."""
+    node = root
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                    child = key if (last and at_key) else value
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never a part."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+        descriptor, temp_name = tempfile.mkstemp(
+            dir=directory, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise OutputError(f"cannot write file: {error.strerror}", str(path)) from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write file: {error.strerror}", str(path)) from None
+        raise
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
