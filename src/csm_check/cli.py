@@ -253,6 +253,11 @@ def show_challenges(
     emit(render_model(model, language, info), None)
 
 
+from csm_check.cli_interactive import interactive  # noqa: E402  (registered after the helpers)
+
+app.command("interactive")(_handled(interactive))
+
+
 def main() -> NoReturn:
     """Console-script entry point."""
     raise SystemExit(app(prog_name="csm-check", standalone_mode=True) or 0)
