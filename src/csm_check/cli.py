@@ -7,6 +7,7 @@ Heavy modules (yaml, pydantic, rich) are imported inside the commands so that --
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -182,7 +183,7 @@ def validate(
     from csm_check.output import err
 
     language = choose_language(lang.value if lang else None, None)
-    model = load_model(challenges)
+    model = load_model(challenges, validate_builtin=True)
     total = len(model.criterion_ids())
     if not files:
         summary = t("model.summary", language, challenges=len(model.challenges), criteria=total)
@@ -260,4 +261,7 @@ app.command("interactive")(_handled(interactive))
 
 def main() -> NoReturn:
     """Console-script entry point."""
+    # csm-check uses no pydantic plugins; looking them up costs a scan of all installed
+    # distributions on every run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     raise SystemExit(app(prog_name="csm-check", standalone_mode=True) or 0)

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from csm_check.answers import AnswerSet, parse_answers
 from csm_check.errors import InvalidInputError
-from csm_check.model import Model, model_problems
+from csm_check.model import (
+    Bands,
+    Challenge,
+    Criterion,
+    Model,
+    Scale,
+    ScaleLevel,
+    Text,
+    model_problems,
+)
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio import YamlDocument, load_yaml, parse_yaml
 
@@ -47,6 +57,60 @@ def parse_model(document: YamlDocument) -> Model:
     return model
 
 
+def _text(data: dict[str, str]) -> Text:
+    return Text.model_construct(en=data["en"], de=data["de"])
+
+
+def trusted_model(data: dict[str, Any]) -> Model:
+    """Build the shipped model without validation.
+
+    The built-in file is validated by the test suite and by `csm-check validate`; skipping
+    pydantic here saves most of the start-up time of every `score` run. A test asserts that
+    this gives exactly the validated model.
+    """
+    scale = data["scale"]
+    levels = tuple(
+        ScaleLevel.model_construct(
+            level=item["level"], label=_text(item["label"]), description=_text(item["description"])
+        )
+        for item in scale["levels"]
+    )
+    challenges = tuple(
+        Challenge.model_construct(
+            id=item["id"],
+            number=item["number"],
+            title=_text(item["title"]),
+            short_title=_text(item["short_title"]) if item.get("short_title") else None,
+            summary=_text(item["summary"]),
+            weight=float(item.get("weight", 1)),
+            depends_on=tuple(item.get("depends_on", ())),
+            criteria=tuple(
+                Criterion.model_construct(
+                    id=entry["id"],
+                    question=_text(entry["question"]),
+                    help=_text(entry["help"]),
+                    next_step=_text(entry["next_step"]),
+                    weight=float(entry.get("weight", 1)),
+                    minimum_level=entry.get("minimum_level"),
+                    references=tuple(_text(ref) for ref in entry.get("references", ())),
+                )
+                for entry in item["criteria"]
+            ),
+        )
+        for item in data["challenges"]
+    )
+    return Model.model_construct(
+        schema_version=data["schema_version"],
+        id=data["id"],
+        title=_text(data["title"]),
+        scale=Scale.model_construct(target=scale["target"], levels=levels),
+        bands=Bands.model_construct(
+            developing=float(data["bands"]["developing"]), ready=float(data["bands"]["ready"])
+        ),
+        challenges=challenges,
+    )
+
+
 def builtin_model_text() -> tuple[str, str]:
     """The shipped model's text and a display name for messages."""
     packaged = resources.files("csm_check").joinpath(MODEL_FILE)
@@ -57,11 +121,12 @@ def builtin_model_text() -> tuple[str, str]:
     return source.read_text(encoding="utf-8"), str(source)
 
 
-def load_model(path: Path | None = None) -> Model:
-    """The model from `path`, or the built-in one."""
+def load_model(path: Path | None = None, *, validate_builtin: bool = False) -> Model:
+    """The model from `path` (fully validated), or the built-in one (trusted unless asked)."""
     if path is None:
         text, display = builtin_model_text()
-        return parse_model(parse_yaml(text, display))
+        document = parse_yaml(text, display)
+        return parse_model(document) if validate_builtin else trusted_model(document.data)
     return parse_model(load_yaml(path))
 
 

@@ -26,7 +26,7 @@ Weight = Annotated[StrictFloat, Field(gt=0, le=1000)]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Frozen):
