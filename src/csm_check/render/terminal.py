@@ -100,35 +100,49 @@ def _overall(card: Scorecard, options: RenderOptions) -> Text:
     return text
 
 
-def _blockers(card: Scorecard, options: RenderOptions) -> Text:
+def _list(rows: list[tuple[Text, Text]]) -> Table:
+    """Numbered or bulleted rows with a hanging indent, so wrapped lines stay aligned."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    for marker, body in rows:
+        grid.add_row(marker, body)
+    return grid
+
+
+def _blockers(card: Scorecard, options: RenderOptions) -> RenderableType:
     language = options.language
-    text = Text(t("card.blockers", language), style="bold")
+    title = Text(t("card.blockers", language), style="bold")
     if not card.blockers:
-        text.append("\n" + t("card.no_blockers", language), style="")
+        return Group(title, Text(t("card.no_blockers", language)))
     symbol = "x" if options.ascii_only else "✖"
+    rows = []
     for challenge, result in card.blockers:
-        text.append(f"\n{symbol} ", style="bold red")
-        text.append(f"{challenge.challenge.number} {one_line(result.criterion.id)}: ")
-        text.append(one_line(result.criterion.question.get(language)))
-    return text
+        body = Text(f"{challenge.challenge.number} {one_line(result.criterion.id)}: ")
+        body.append(one_line(result.criterion.question.get(language)))
+        rows.append((Text(symbol, style="bold red"), body))
+    return Group(title, _list(rows))
 
 
-def _next_steps(card: Scorecard, options: RenderOptions) -> Text:
+def _next_steps(card: Scorecard, options: RenderOptions) -> RenderableType:
     language = options.language
-    text = Text(t("card.next_steps", language), style="bold")
+    title = Text(t("card.next_steps", language), style="bold")
     if not card.next_steps:
-        text.append("\n" + t("card.no_next_steps", language))
+        return Group(title, Text(t("card.no_next_steps", language)))
     shown = card.next_steps[: max(options.top, 0)]
+    rows = []
     for step in shown:
-        text.append(f"\n{step.rank}. ")
+        body = Text()
         if step.blocker:
-            text.append(f"[{t('card.blocker_tag', language)}] ", style="bold red")
-        text.append(one_line(step.criterion.next_step.get(language)))
-        text.append(f"\n   {one_line(why(step, language))} ({step.criterion.id})", style="dim")
+            body.append(f"[{t('card.blocker_tag', language)}] ", style="bold red")
+        body.append(one_line(step.criterion.next_step.get(language)))
+        body.append(f"\n{one_line(why(step, language))} ({step.criterion.id})", style="dim")
+        rows.append((Text(f"{step.rank}."), body))
+    parts: list[RenderableType] = [title, _list(rows)]
     hidden = len(card.next_steps) - len(shown)
     if hidden > 0:
-        text.append("\n" + t("card.next_steps_more", language, count=hidden), style="dim")
-    return text
+        parts.append(Text(t("card.next_steps_more", language, count=hidden), style="dim"))
+    return Group(*parts)
 
 
 def _gate(card: Scorecard, language: Language) -> Text:
@@ -166,4 +180,7 @@ def render_terminal(card: Scorecard, options: RenderOptions) -> str:
         soft_wrap=False,
     )
     console.print(Group(*parts))
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    if options.color_system is None:  # Rich pads cells; plain output keeps no trailing blanks
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text
