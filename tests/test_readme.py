@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
-
 from csm_check.i18n import t
 from csm_check.model import Model
 
