@@ -14,7 +14,9 @@ def interactive(
     answers: Annotated[
         Path, typer.Option("--answers", metavar="FILE", help="Answers file to create or resume.")
     ] = DEFAULT_ANSWERS,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or de.")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="en|de", help="Language of the questions.")
+    ] = None,
     only: Annotated[
         str | None,
         typer.Option(
@@ -27,14 +29,42 @@ def interactive(
             "--challenges", metavar="FILE", help="Use this model instead of the built-in one."
         ),
     ] = None,
-    organisation: Annotated[str | None, typer.Option(help="Organisation name.")] = None,
-    respondent: Annotated[str | None, typer.Option(help="Who answers.")] = None,
+    organisation: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Organisation name (skips its question).")
+    ] = None,
+    respondent: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Who answers (skips its question).")
+    ] = None,
 ) -> None:
     """Assess your organisation question by question; answers are saved after each one.
+
+    \b
+    Keys at every question:
+      0-4 answer   0-4 <text> answer with a note   n <reason> not applicable
+      s skip   b back   ? help   q save and quit   Enter keep the answer
+
+    Resumes at the first unanswered question. Piped input is read line by line:
+    organisation, respondent (unless given as options), then one key per question.
 
     \b
     Examples:
       csm-check interactive
       csm-check interactive --answers q4.yaml --only 2,7 --lang de
+
+    \b
+    Exit codes: 0 done or saved with q, 1 end of input, 2 invalid input or usage,
+    130 interrupted (after saving).
     """
-    raise NotImplementedError("interactive is being built")
+    from csm_check.interview_setup import open_session
+
+    session = open_session(
+        answers,
+        lang=lang,
+        only=only,
+        model_file=challenges,
+        organisation=organisation,
+        respondent=respondent,
+    )
+    outcome = session.run()
+    if outcome.exit_code:
+        raise typer.Exit(outcome.exit_code)

@@ -1,0 +1,113 @@
+"""Write an AnswerSet back as answers-file YAML: deterministic, safe to re-read, round-trips.
+
+Layout (the one `csm-check template` uses, minus the per-question comments): header keys,
+then `answers:` in model order, one line per criterion:
+
+    talent.attrition-tracking: 2
+    talent.ai-skill-profiles: {level: 1, note: "only in the chat lead's profile"}
+    business-value.containment-quality: {level: n/a, note: "no bot yet"}
+    talent.time-to-proficiency:
+
+Free text is always double-quoted with explicit escapes, so YAML 1.1 can never read it as a
+boolean, number or date, and line-break characters (\\x85, U+2028, U+2029) survive the trip.
+Loading a file written here and writing it again gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import yaml
+
+from csm_check.answers import NOT_APPLICABLE, SCHEMA_VERSION, Answer, AnswerSet
+from csm_check.i18n import t
+from csm_check.model import Model
+from csm_check.sanitize import one_line
+
+WRAP = 88
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_LINE_BREAKS = {"\x85", "\u2028", "\u2029"}
+
+
+def _printable(char: str) -> bool:
+    """Characters YAML accepts literally inside a double-quoted scalar on one line."""
+    code = ord(char)
+    if char in _LINE_BREAKS:
+        return False
+    return (
+        0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def quote(text: str) -> str:
+    """`text` as a YAML double-quoted scalar that reads back as exactly `text`."""
+    parts: list[str] = []
+    for char in text:
+        if char in _ESCAPES:
+            parts.append(_ESCAPES[char])
+        elif _printable(char):
+            parts.append(char)
+        else:
+            code = ord(char)
+            parts.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return '"' + "".join(parts) + '"'
+
+
+def plain_or_quoted(text: str) -> str:
+    """Identifiers stay plain when YAML reads them back as the same string; else quoted."""
+    simple = text != "" and text[0].isalnum() and all(c.isalnum() or c in ".-_" for c in text)
+    if simple and text.isascii() and yaml.safe_load(text) == text:
+        return text
+    return quote(text)
+
+
+def _optional(value: str | None) -> str:
+    return "" if value is None else " " + quote(value)
+
+
+def answer_value(answer: Answer) -> str:
+    """The YAML value of one answer, without the leading space."""
+    if answer.state == "answered":
+        level = str(answer.level)
+    elif answer.state == "not_applicable":
+        level = NOT_APPLICABLE
+    else:
+        level = "null" if answer.note is not None else ""
+    if answer.note is None:
+        return level
+    return f"{{level: {level}, note: {quote(answer.note)}}}"
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        wrapped = textwrap.wrap(one_line(paragraph), WRAP - len(indent) - 2) or [""]
+        lines.extend(f"{indent}# {line}".rstrip() for line in wrapped)
+    return lines
+
+
+def dump_answers(answers: AnswerSet, model: Model) -> str:
+    """The whole answers file for `answers`, every criterion of `model` in model order."""
+    language = answers.language or "en"
+    assessed_on = answers.assessed_on.isoformat() if answers.assessed_on else None
+    lines = _comment(t("template.header", language))
+    lines += [
+        f"schema_version: {SCHEMA_VERSION}",
+        f"model: {plain_or_quoted(answers.model or model.id)}",
+        f"organisation:{_optional(answers.organisation)}",
+        f"respondent:{_optional(answers.respondent)}",
+        "assessed_on:" + (f" {assessed_on}" if assessed_on else ""),
+        "language:" + (f" {answers.language}" if answers.language else ""),
+        "answers:",
+    ]
+    for challenge in model.challenges:
+        lines.append("")
+        lines.extend(_comment(f"{challenge.number}. {challenge.title.get(language)}", "  "))
+        for criterion in challenge.criteria:
+            value = answer_value(answers.get(criterion.id))
+            key = plain_or_quoted(criterion.id)
+            lines.append(f"  {key}: {value}" if value else f"  {key}:")
+    return "\n".join(lines) + "\n"

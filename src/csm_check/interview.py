@@ -1,0 +1,314 @@
+"""The interactive interview: ask question by question, save after every answer, resume later.
+
+The flow never prints or reads directly: it talks to a `Terminal` (see interview_io) and saves
+through a `save` function, so tests can script whole sessions, interruptions and failures.
+It never exits either: `run` returns an Outcome and the CLI turns it into an exit code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from csm_check import interview_view as view
+from csm_check.answers import MAX_NOTE, Answer, AnswerSet
+from csm_check.errors import CsmCheckError
+from csm_check.i18n import t
+from csm_check.interview_io import Terminal
+from csm_check.interview_keys import Command, clean_note, parse_command
+from csm_check.interview_setup import Outcome, Settings, next_commands, resume_command
+from csm_check.model import Challenge, Criterion, Model
+from csm_check.sanitize import one_line
+
+MAX_NAME = 200  # organisation and respondent, as the answers file allows
+
+
+class Interview:
+    """One session. `saved` is what the file on disk holds now (None: no file yet)."""
+
+    def __init__(
+        self,
+        model: Model,
+        answers: AnswerSet,
+        settings: Settings,
+        terminal: Terminal,
+        save: Callable[[AnswerSet], None],
+        *,
+        saved: AnswerSet | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.model = model
+        self.answers = answers
+        self.saved = saved
+        self.settings = settings
+        self.term = terminal
+        self.language = settings.language
+        self._save = save
+        self._today = today
+        self.items: list[tuple[Challenge, Criterion]] = [
+            (challenge, criterion)
+            for challenge in settings.challenges
+            for criterion in challenge.criteria
+        ]
+        self.position: int | None = None  # index into items while a question is asked
+        for preset in (settings.organisation, settings.respondent):
+            if preset is not None and len(preset) > MAX_NAME:
+                limit = t("interview.too_long", self.language, length=len(preset), limit=MAX_NAME)
+                raise CsmCheckError(limit)
+
+    # -- running -------------------------------------------------------------------------
+    def run(self) -> Outcome:
+        try:
+            self._welcome()
+            self._ask_names()
+            outcome = self._questions()
+        except (KeyboardInterrupt, EOFError) as stop:
+            interrupted = isinstance(stop, KeyboardInterrupt)
+            self.term.raw("\n")  # the cursor may sit after a prompt
+            self.save()
+            reason = "cli.interrupted" if interrupted else "interview.end_of_input"
+            self.term.err(t(reason, self.language))
+            self._stopped(to_err=True)
+            return Outcome.INTERRUPTED if interrupted else Outcome.END_OF_INPUT
+        if outcome is Outcome.QUIT:
+            self.save()
+            self._stopped(to_err=False)
+        else:
+            self._finish()
+        return outcome
+
+    def save(self) -> None:
+        """Write the whole file when it differs from what is on disk."""
+        if self.answers != self.saved:
+            self._save(self.answers)
+            self.saved = self.answers
+
+    # -- counting ------------------------------------------------------------------------
+    def answered(self) -> int:
+        return sum(1 for _, c in self.items if self.answers.get(c.id).state != "unanswered")
+
+    def _first_open(self) -> int | None:
+        for index, (_, criterion) in enumerate(self.items):
+            if self.answers.get(criterion.id).state == "unanswered":
+                return index
+        return None
+
+    def _place(self, index: int) -> tuple[Challenge, int, int]:
+        """The challenge of item `index`, the question's 1-based number in it, and its size."""
+        challenge, criterion = self.items[index]
+        return challenge, challenge.criteria.index(criterion) + 1, len(challenge.criteria)
+
+    # -- the parts -----------------------------------------------------------------------
+    def _show(self, text: str, style: str = "") -> None:
+        self.term.show(view.message(text, ascii_only=self.term.ascii_only, style=style))
+
+    def _welcome(self) -> None:
+        total, answered = len(self.items), self.answered()
+        self.term.show(
+            view.welcome(
+                self.model,
+                self.language,
+                path=str(self.settings.path),
+                open_count=total - answered,
+                total=total,
+            )
+        )
+        first = self._first_open()
+        if first is None:
+            self._show(t("interview.all_answered", self.language, total=total))
+        elif answered:
+            challenge, index, _ = self._place(first)
+            values = {"answered": answered, "total": total, "index": index}
+            self._show(t("interview.resume", self.language, number=challenge.number, **values))
+
+    def _ask_names(self) -> None:
+        organisation = self.settings.organisation
+        if organisation is None:
+            organisation = self._ask_name("interview.organisation", self.answers.organisation)
+        respondent = self.settings.respondent
+        if respondent is None:
+            respondent = self._ask_name("interview.respondent", self.answers.respondent)
+        self.answers = replace(
+            self.answers, organisation=organisation or None, respondent=respondent or None
+        )
+        self.save()
+
+    def _ask_name(self, key: str, current: str | None) -> str | None:
+        label = t(key, self.language)
+        if current:
+            label += f" ({t('interview.enter_keeps', self.language, value=one_line(current))})"
+        while True:
+            value = one_line(self.term.read(f"{label}: "))
+            if not value:
+                return current
+            if len(value) <= MAX_NAME:
+                return value
+            self._show(t("interview.too_long", self.language, length=len(value), limit=MAX_NAME))
+
+    def _questions(self) -> Outcome:
+        if not self.items:
+            return Outcome.FINISHED
+        first = self._first_open()
+        index = 0 if first is None else first
+        shown: str | None = None
+        while index < len(self.items):
+            self.position = index
+            challenge, criterion = self.items[index]
+            if challenge.id != shown:
+                count = len(self.model.challenges)
+                self.term.show(view.heading(challenge, count, self.language))
+                self.term.show(view.keys(self.language, ascii_only=self.term.ascii_only))
+                shown = challenge.id
+            _, number, size = self._place(index)
+            answer = self.answers.get(criterion.id)
+            self.term.show(
+                view.question(
+                    criterion, self.model, self.language, index=number, size=size, answer=answer
+                )
+            )
+            step = self._ask(index)
+            if step == "quit":
+                return Outcome.QUIT
+            if step == "back":
+                if index == 0:
+                    self._show(t("interview.first_question", self.language), "yellow")
+                index = max(index - 1, 0)
+                continue
+            index += 1
+        self.position = None
+        return Outcome.FINISHED
+
+    def _prompt(self, index: int) -> str:
+        challenge, number, size = self._place(index)
+        self.term.show(
+            view.progress(
+                challenge,
+                self.language,
+                count=len(self.model.challenges),
+                index=number,
+                size=size,
+                answered=self.answered(),
+                total=len(self.items),
+                ascii_only=self.term.ascii_only,
+            )
+        )
+        return self.term.read("> ")
+
+    def _ask(self, index: int) -> str:
+        """Read keys until one moves on: 'next', 'back' or 'quit'."""
+        _, criterion = self.items[index]
+        while True:
+            command = parse_command(self._prompt(index))
+            current = self.answers.get(criterion.id)
+            if command.kind in ("back", "quit"):
+                return command.kind
+            if command.kind == "skip":
+                self._show(t("interview.skipped", self.language), "dim")
+                return "next"
+            if command.kind == "help":
+                self.term.show(view.help_text(criterion, self.model, self.language))
+                continue
+            if command.kind == "keep":
+                if current.state == "unanswered":
+                    self._show(t("interview.hint_empty", self.language), "yellow")
+                    continue
+                summary = view.answer_summary(current, self.model, self.language)
+                self._show(t("interview.kept", self.language, answer=summary), "dim")
+                return "next"
+            new = self._answer_for(command, current)
+            if new is None:
+                continue
+            self._set(criterion.id, new)
+            summary = view.answer_summary(new, self.model, self.language)
+            self._show(t("interview.saved", self.language, answer=summary), "green")
+            return "next"
+
+    def _answer_for(self, command: Command, current: Answer) -> Answer | None:
+        """The answer a command gives, or None after telling the person what to fix."""
+        if command.kind == "invalid":
+            shown = one_line(command.text or "")
+            shown = shown if len(shown) <= 20 else shown[:17] + "..."
+            self._show(t("interview.hint", self.language, text=shown), "yellow")
+            return None
+        note = command.text
+        if command.kind == "not_applicable" and note is None:
+            keep = current.note if current.state == "not_applicable" else None
+            note = self._ask_reason(keep)
+            if note is None:
+                self._show(t("interview.reason_cancelled", self.language), "yellow")
+                return None
+        if note is not None and len(note) > MAX_NOTE:
+            self._show(t("interview.too_long", self.language, length=len(note), limit=MAX_NOTE))
+            return None
+        if command.kind == "not_applicable":
+            return Answer("not_applicable", None, note)
+        return Answer("answered", command.level, note if note is not None else current.note)
+
+    def _ask_reason(self, current: str | None) -> str | None:
+        prompt = t("interview.reason_prompt", self.language)
+        if current:
+            prompt = f"{prompt} ({t('interview.enter_keeps', self.language, value=current)})"
+        return clean_note(self.term.read(one_line(prompt) + ": ")) or current
+
+    def _set(self, criterion_id: str, answer: Answer) -> None:
+        if self.answers.get(criterion_id) == answer:
+            return
+        answers = dict(self.answers.answers)
+        answers[criterion_id] = answer
+        self.answers = replace(self.answers, answers=answers, assessed_on=self._today())
+        self.save()
+
+    # -- endings -------------------------------------------------------------------------
+    def _saved_line(self) -> str:
+        return t(
+            "interview.saved_to",
+            self.language,
+            path=str(self.settings.path),
+            answered=self.answered(),
+            total=len(self.items),
+        )
+
+    def _stopped(self, *, to_err: bool) -> None:
+        if self.position is None:
+            where = t("interview.stopped_before", self.language)
+        else:
+            challenge, number, size = self._place(self.position)
+            where = t(
+                "interview.stopped_at",
+                self.language,
+                number=challenge.number,
+                index=number,
+                size=size,
+            )
+        again = t("interview.continue_with", self.language, command=resume_command(self.settings))
+        for line in (where, self._saved_line(), again):
+            self._plain(line, to_err=to_err)
+
+    def _plain(self, line: str, *, to_err: bool = False) -> None:
+        """A line with a path or command: never wrapped, so it can be copied as it is."""
+        if to_err:
+            self.term.err(one_line(line))
+        else:
+            self.term.raw(one_line(line) + "\n")
+
+    def _finish(self) -> None:
+        from csm_check.render import RenderOptions
+        from csm_check.render.terminal import render_terminal
+        from csm_check.scoring import score
+
+        self.save()
+        self._show(t("interview.done", self.language), "bold")
+        self.term.raw("\n")
+        options = RenderOptions(
+            self.language,
+            width=self.term.width,
+            color_system=self.term.color_system,
+            ascii_only=self.term.ascii_only,
+        )
+        self.term.raw(render_terminal(score(self.model, self.answers), options))
+        self.term.raw("\n")
+        self._plain(self._saved_line())
+        self._plain(t("interview.next", self.language))
+        for purpose, command in next_commands(self.settings):
+            self.term.raw(f"  {one_line(purpose)}:\n    {one_line(command)}\n")

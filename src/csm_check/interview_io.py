@@ -1,0 +1,111 @@
+"""The interview's terminal: read a line, show text. Injectable, so tests can script a session.
+
+Reading uses the built-in `input()`, so it works in a terminal, with a pipe (one answer per
+line, useful for scripts), under pexpect and under Typer's CliRunner. Undecodable bytes become
+U+FFFD instead of an exception; a closed or broken stdin counts as end of input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from rich.console import Console, RenderableType
+
+from csm_check.sanitize import clean
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """Where the interview talks to a person.
+
+    read: show the prompt, return one line without its line ending; raise EOFError at the
+          end of input and KeyboardInterrupt on Ctrl-C.
+    show: print styled text or another Rich renderable (a line break is added).
+    raw:  print text rendered elsewhere (the scorecard), as it is.
+    err:  print a line to the error stream.
+    """
+
+    read: Callable[[str], str]
+    show: Callable[[RenderableType], None]
+    raw: Callable[[str], None]
+    err: Callable[[str], None]
+    width: int = 80
+    color_system: str | None = None
+    ascii_only: bool = False
+
+
+def _tolerant(stream: TextIO | None) -> None:
+    """Replace undecodable input and unencodable output instead of raising."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None:
+        return
+    with contextlib.suppress(ValueError, OSError, TypeError):  # e.g. a stream in use
+        reconfigure(errors="replace")
+
+
+def _is_tty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def read_line(prompt: str) -> str:
+    """One line from stdin after `prompt`; echoed when stdin is not a terminal (pipes, scripts)."""
+    stdin = sys.stdin
+    if stdin is None:
+        raise EOFError
+    try:
+        line = input(prompt)
+    except (OSError, ValueError):  # closed or broken stdin
+        raise EOFError from None
+    line = line.rstrip("\r")
+    if not _is_tty(stdin):
+        sys.stdout.write(clean(line, keep_newlines=False) + "\n")
+        sys.stdout.flush()
+    return line
+
+
+def console_terminal() -> Terminal:
+    """The real terminal: stdout through Rich (no markup), stdin line by line."""
+    from csm_check.output import terminal_info
+
+    _tolerant(sys.stdin)
+    _tolerant(sys.stdout)
+    info = terminal_info(to_file=False)
+    console = Console(
+        file=sys.stdout,
+        width=info.width,
+        color_system=info.color_system,  # type: ignore[arg-type]
+        force_terminal=info.color_system is not None,
+        no_color=info.color_system is None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+    def show(text: RenderableType) -> None:
+        console.print(text)
+
+    def raw(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    def err(line: str) -> None:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    return Terminal(
+        read=read_line,
+        show=show,
+        raw=raw,
+        err=err,
+        width=info.width,
+        color_system=info.color_system,
+        ascii_only=info.ascii_only,
+    )

@@ -1,0 +1,151 @@
+"""What the interview shows: headings, questions, help and progress as Rich `Text`.
+
+Model and user text always goes into `Text(...)` after `one_line`/`clean`, never into markup,
+so a note such as `[/]` or an escape sequence is shown as plain characters or dropped.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from csm_check.answers import Answer
+from csm_check.i18n import Language, t
+from csm_check.model import Challenge, Criterion, Model
+from csm_check.sanitize import one_line
+
+
+def _ascii(text: str, ascii_only: bool) -> str:
+    return text.replace("·", "-").replace("„", '"').replace("“", '"') if ascii_only else text
+
+
+def answer_summary(answer: Answer, model: Model, language: Language) -> str:
+    """`2 Partly in place; note: ...`, `n/a; reason: ...`, or '' when unanswered."""
+    if answer.state == "answered" and answer.level is not None:
+        text = f"{answer.level} {one_line(model.scale.label(answer.level, language))}"
+        label = t("interview.note", language)
+    elif answer.state == "not_applicable":
+        text = t("interview.not_applicable", language)
+        label = t("interview.reason", language)
+    else:
+        return ""
+    if answer.note:
+        text += f"; {label}: {one_line(answer.note)}"
+    return text
+
+
+def welcome(model: Model, language: Language, *, path: str, open_count: int, total: int) -> Text:
+    text = Text(t("interview.title", language, title=one_line(model.title.get(language))))
+    text.stylize("bold")
+    text.append("\n")
+    text.append(
+        t(
+            "interview.welcome",
+            language,
+            open=open_count,
+            total=total,
+            path=one_line(path),
+        )
+    )
+    text.append("\n" + t("interview.how_to_stop", language))
+    return text
+
+
+def heading(challenge: Challenge, count: int, language: Language) -> Text:
+    title = t(
+        "interview.heading",
+        language,
+        number=challenge.number,
+        count=count,
+        title=one_line(challenge.title.get(language)),
+    )
+    text = Text("\n")
+    text.append(title, style="bold")
+    text.append("\n" + one_line(challenge.summary.get(language)))
+    return text
+
+
+def keys(language: Language, *, ascii_only: bool) -> Text:
+    return Text(_ascii(t("interview.keys", language), ascii_only), style="dim")
+
+
+def question(
+    criterion: Criterion,
+    model: Model,
+    language: Language,
+    *,
+    index: int,
+    size: int,
+    answer: Answer,
+) -> Text:
+    text = Text("\n")
+    text.append(t("interview.question", language, index=index, size=size), style="bold")
+    if criterion.minimum_level is not None:
+        knockout = t("model.knockout", language, minimum=criterion.minimum_level)
+        text.append(f" ({knockout})", style="bold red")
+    text.append("\n" + one_line(criterion.question.get(language)))
+    for level in model.scale.levels:
+        text.append(f"\n  {level.level} {one_line(level.label.get(language))}")
+    summary = answer_summary(answer, model, language)
+    if summary:
+        text.append("\n" + t("interview.current", language, answer=summary), style="cyan")
+    return text
+
+
+def help_text(criterion: Criterion, model: Model, language: Language) -> RenderableType:
+    """The criterion's help, its references and every level's description, hanging-indented."""
+    text = Text()
+    text.append(t("interview.help", language), style="bold")
+    text.append("\n" + one_line(criterion.help.get(language)))
+    references = Table.grid(padding=(0, 1))
+    references.add_column(no_wrap=True)
+    references.add_column()
+    for reference in criterion.references:
+        references.add_row("-", Text(one_line(reference.get(language)), style="dim"))
+    levels = Table.grid(padding=(0, 1))
+    levels.add_column(justify="right", no_wrap=True)
+    levels.add_column()
+    for level in model.scale.levels:
+        label = Text(one_line(level.label.get(language)) + ": ", style="bold")
+        label.append(one_line(level.description.get(language)))
+        levels.add_row(f"  {level.level}", label)
+    return Group(
+        text,
+        references,
+        Text(t("interview.levels", language), style="bold"),
+        levels,
+        Text(t("interview.help_note", language), style="dim"),
+        Text(one_line(criterion.question.get(language)), style="bold"),
+    )
+
+
+def progress(
+    challenge: Challenge,
+    language: Language,
+    *,
+    count: int,
+    index: int,
+    size: int,
+    answered: int,
+    total: int,
+    ascii_only: bool,
+) -> Text:
+    line = t(
+        "interview.progress",
+        language,
+        number=challenge.number,
+        count=count,
+        challenge=one_line(challenge.short(language)),
+        index=index,
+        size=size,
+        answered=answered,
+        total=total,
+    )
+    return Text(_ascii(line, ascii_only), style="bold")
+
+
+def message(text: str, *, ascii_only: bool, style: str = "") -> Text:
+    """A line of feedback; `text` may contain user input, which is cleaned here."""
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    return Text(indent + _ascii(one_line(text), ascii_only), style=style)
