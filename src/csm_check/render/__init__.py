@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 class Format(StrEnum):
     table = "table"
     json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class RenderOptions:
     width: int = 80
     color_system: str | None = None
     ascii_only: bool = False
+    chart_href: str | None = None  # markdown: link to the --chart SVG, relative to the report
 
 
 Renderer = Callable[["Scorecard", RenderOptions], str]
@@ -39,4 +42,12 @@ def renderer_for(fmt: Format) -> Renderer:
         from csm_check.render.json_format import render_json
 
         return render_json
+    if fmt is Format.markdown:
+        from csm_check.render.markdown import render_markdown
+
+        return render_markdown
+    if fmt is Format.html:
+        from csm_check.render.html import render_html
+
+        return render_html
     raise AssertionError(f"no renderer for {fmt}")  # pragma: no cover - exhaustiveness test
