@@ -29,7 +29,7 @@ class Answer:
     """One criterion's answer. `level` is None for n/a and for unanswered."""
 
     state: State
-    level: int | None = None
+    level: float | None = None
     note: str | None = None
 
 
@@ -67,7 +67,7 @@ ShortText = Annotated[StrictStr, Field(max_length=200)]
 
 
 class _Header(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     schema_version: Annotated[Any, Field()]
     model: StrictStr | None = None
@@ -75,7 +75,7 @@ class _Header(BaseModel):
     respondent: ShortText | None = None
     assessed_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
     language: Literal["en", "de"] | None = None
-    answers: dict[StrictStr, Any] | None = None
+    answers: dict[Any, Any] | None = None  # ids are checked one by one in parse_answers
 
 
 KNOWN_KEYS = (*_Header.model_fields, "level", "note")
@@ -100,7 +100,8 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
     except ValidationError as error:
         problems.extend(problems_from(document, error, KNOWN_KEYS))
         header = None
-    if "schema_version" in data and data["schema_version"] != SCHEMA_VERSION:
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if type(version) is not int or version != SCHEMA_VERSION:  # not true, not 1.0
         problems.append(
             document.problem(
                 ("schema_version",),

@@ -108,7 +108,7 @@ def score(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: OutputOption = None,
     lang: LangOption = None,
-    top: Annotated[int, typer.Option(min=0, help="Next steps shown in the table.")] = 5,
+    top: Annotated[int, typer.Option(min=0, help="Next steps shown in the report.")] = 5,
     fail_under: Annotated[
         float | None,
         typer.Option(min=0, max=100, metavar="SCORE", help="Fail when the overall score is below."),
@@ -121,6 +121,10 @@ def score(
         typer.Option(min=0, max=4, metavar="LEVEL", help="Target level (default: model's)."),
     ] = None,
     challenges: ChallengesOption = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option("--chart", metavar="FILE", help="Also write the radar chart as SVG to FILE."),
+    ] = None,
 ) -> None:
     """Score an answers file: scorecard, blockers, next steps and a gate for CI.
 
@@ -128,6 +132,8 @@ def score(
     Examples:
       csm-check score examples/beispiel-service.yaml
       csm-check score answers.yaml --format json -o report.json --fail-under 60
+      csm-check score answers.yaml -f markdown -o wiki/readiness.md --chart wiki/radar.svg
+      csm-check score answers.yaml -f html -o report.html
 
     \b
     Exit codes: 0 ok, 1 gate failed, 2 invalid input or usage, 130 interrupted.
@@ -149,8 +155,18 @@ def score(
         target=target,
         gate=GateOptions(fail_under=fail_under, require_complete=require_complete),
     )
+    chart_href = None
+    if chart is not None:
+        from csm_check.render.markdown import chart_href as relative_href
+        from csm_check.render.radar import render_radar
+        from csm_check.yamlio import atomic_write_text
+
+        atomic_write_text(chart, render_radar(card, language))
+        chart_href = relative_href(chart, output)
     info = terminal_info(to_file=output is not None or fmt is not Format.table)
-    options = RenderOptions(language, top, info.width, info.color_system, info.ascii_only)
+    options = RenderOptions(
+        language, top, info.width, info.color_system, info.ascii_only, chart_href=chart_href
+    )
     emit(renderer_for(fmt)(card, options), output)
     if output is not None or fmt is not Format.table:
         for reason in card.gate.reasons:

@@ -20,7 +20,18 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.column}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        return printable(f"{text} (hint: {self.hint})" if self.hint else text)
+
+
+def printable(text: str) -> str:
+    """One line, no terminal escapes: control and invisible characters shown as escapes.
+
+    Messages quote user text (keys, values, paths); a key like "\\e[31m" or "a\\nb" must not
+    colour the terminal or split one problem over two lines.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 class CsmCheckError(Exception):
@@ -44,7 +55,7 @@ class CsmCheckError(Exception):
     def lines(self) -> list[str]:
         """The error as lines for stderr, each with a location where one is known."""
         if self.path is None:
-            return [self.message]
+            return [printable(self.message)]
         return [str(Problem(self.path, self.line or 1, self.column or 1, self.message))]
 
 

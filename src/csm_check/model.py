@@ -49,8 +49,9 @@ class Scale(Frozen):
     target: LevelNumber
     levels: tuple[ScaleLevel, ...]
 
-    def label(self, level: int, language: Language) -> str:
-        return self.levels[level].label.get(language)
+    def label(self, level: float, language: Language) -> str:
+        """The label of `level`; a team's mean level gets the label of the level fully reached."""
+        return self.levels[int(level)].label.get(language)
 
 
 class Bands(Frozen):

@@ -39,24 +39,35 @@ class NextStep:
     rank: int
     criterion: Criterion
     challenge: Challenge
-    level: int
+    level: float
     target: int
     priority: float
     blocker: bool
     blocks: tuple[Challenge, ...]
 
 
-GateKind = Literal["blocker", "below_threshold", "no_score", "incomplete"]
+GateKind = Literal[
+    "blocker",
+    "below_threshold",
+    "no_score",
+    "incomplete",
+    "evidence",
+    "challenge_below",
+    "challenge_no_score",
+    "regression",
+]
 
 
 @dataclass(frozen=True)
 class GateReason:
-    """Why the gate failed; rendered into words by the chosen language."""
+    """Why the gate failed (or warns); rendered into words by the chosen language."""
 
     kind: GateKind
     criterion: str | None = None
+    challenge: str | None = None
     score: float | None = None
     threshold: float | None = None
+    previous: float | None = None
     count: int = 0
 
 
@@ -64,12 +75,32 @@ class GateReason:
 class Gate:
     passed: bool
     reasons: tuple[GateReason, ...]
+    warnings: tuple[GateReason, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChallengeMinimum:
+    challenge: str
+    minimum: float
+    severity: Literal["off", "warn", "error"] = "error"
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Scores to compare against (rounded to one decimal, as reports store them)."""
+
+    overall: float | None
+    challenges: tuple[tuple[str, float | None], ...] = ()
 
 
 @dataclass(frozen=True)
 class GateOptions:
     fail_under: float | None = None
     require_complete: bool = False
+    require_evidence: bool = False
+    minimums: tuple[ChallengeMinimum, ...] = ()
+    baseline: Baseline | None = None
+    max_drop: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -11,20 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from csm_check.answers import AnswerSet
+from csm_check.gate import evaluate_gate
 from csm_check.model import MAX_LEVEL, Bands, Challenge, Model
 from csm_check.priorities import rank_next_steps
 from csm_check.scorecard import (
     ChallengeResult,
     CriterionResult,
-    Gate,
     GateOptions,
-    GateReason,
     Scorecard,
     Status,
 )
 
 
-def criterion_score(level: int) -> float:
+def criterion_score(level: float) -> float:
     return 100.0 * level / MAX_LEVEL
 
 
@@ -90,26 +89,3 @@ def score(
         next_steps=steps,
         gate=evaluate_gate(challenges, overall, total - answered, options),
     )
-
-
-def evaluate_gate(
-    challenges: tuple[ChallengeResult, ...],
-    overall: float | None,
-    unanswered: int,
-    options: GateOptions,
-) -> Gate:
-    reasons = [
-        GateReason("blocker", criterion=result.criterion.id)
-        for challenge in challenges
-        for result in challenge.blockers
-    ]
-    if options.fail_under is not None:
-        if overall is None:
-            reasons.append(GateReason("no_score", threshold=options.fail_under))
-        elif overall < options.fail_under:
-            reasons.append(
-                GateReason("below_threshold", score=overall, threshold=options.fail_under)
-            )
-    if options.require_complete and unanswered:
-        reasons.append(GateReason("incomplete", count=unanswered))
-    return Gate(not reasons, tuple(reasons))

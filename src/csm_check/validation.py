@@ -42,9 +42,11 @@ def problems_from(
     """One problem per failing location; union branches are folded into one message."""
     problems: dict[tuple[int, int], Problem] = {}
     for item in error.errors(include_url=False):
-        loc = tuple(part for part in item["loc"] if part not in _UNION_TAGS)
+        loc = _data_loc(document.data, item["loc"])
         kind = item["type"]
         value = item.get("input")
+        if kind == "too_short" and _long_enough(value, item):
+            continue  # only a consequence of its items failing: those are reported
         if kind == "missing":
             name = str(loc[-1])
             parent = loc[:-1]
@@ -54,7 +56,7 @@ def problems_from(
             else:
                 message, hint = f"missing key '{name}'", None
             problem = document.problem(parent, message, hint)
-        elif kind == "extra_forbidden":
+        elif kind in {"extra_forbidden", "invalid_key"}:  # invalid_key: a key that is no text
             name = str(loc[-1])
             problem = document.problem(
                 loc, f"unknown key '{name}'", did_you_mean(name, known_keys), at_key=True
@@ -64,6 +66,29 @@ def problems_from(
             problem = document.problem(loc, message, hint)
         problems.setdefault((problem.line, problem.column), problem)
     return list(problems.values())
+
+
+def _data_loc(data: Any, loc: Iterable[str | int]) -> tuple[str | int, ...]:
+    """`loc` without pydantic's union tags; a key that exists in the data is never a tag."""
+    kept: list[str | int] = []
+    node = data
+    for part in loc:
+        # Two branches on purpose: mypy narrows `part` to int only in the second.
+        if isinstance(node, dict) and part in node:  # noqa: SIM114
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and (part in _UNION_TAGS or "[" in part):
+            continue
+        else:
+            node = None
+        kept.append(part)
+    return tuple(kept)
+
+
+def _long_enough(value: Any, item: Any) -> bool:
+    minimum = (item.get("ctx") or {}).get("min_length", 0)
+    return isinstance(value, list | tuple | dict) and len(value) >= minimum
 
 
 def _message(kind: str, value: Any, item: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:

@@ -36,15 +36,16 @@ def _lenient(tag: str) -> None:
     def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         try:
             return original(loader, node)
-        except (ValueError, OverflowError, TypeError):
-            # e.g. 2026-13-45 or an int too long to convert: the validator reports it.
+        except (ValueError, OverflowError, TypeError, AttributeError, KeyError):
+            # e.g. 2026-13-45, an int too long to convert, `!!timestamp x` or `!!bool x`:
+            # the value stays text and the validator reports it.
             return node.value
 
     _StrictLoader.add_constructor(tag, construct)
 
 
-for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-    _lenient(_tag)
+for _name in ("timestamp", "int", "float", "bool"):
+    _lenient(f"tag:yaml.org,2002:{_name}")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,10 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     """Parse one YAML document strictly; raise InvalidInputError with every problem found."""
     if ("&" in text or "*" in text) and (anchors := _anchor_problems(text, display)):
         raise InvalidInputError(anchors)
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)  # the pure-Python reader checks characters here
+    except yaml.reader.ReaderError as error:
+        raise InvalidInputError([_reader_problem(text, display, error)]) from None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -123,6 +127,8 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
         if duplicates:
             raise InvalidInputError(duplicates)
         data = loader.construct_document(root)
+    except yaml.reader.ReaderError as error:
+        raise InvalidInputError([_reader_problem(text, display, error)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -141,6 +147,23 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(display, data, root)
+
+
+def _reader_problem(text: str, display: str, error: yaml.reader.ReaderError) -> Problem:
+    """A located problem for a character YAML does not allow (e.g. a control character)."""
+    offset = error.position
+    if _BaseLoader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 encoding
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+    before = text[:offset]
+    line, column = before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, int) else ord(error.character)
+    return Problem(
+        display,
+        line,
+        column,
+        f"character U+{character:04X} is not allowed in YAML ({error.reason})",
+        "remove it, or write it as an escape inside double quotes",
+    )
 
 
 def load_yaml(path: Path, display: str | None = None) -> YamlDocument:

@@ -22,6 +22,11 @@ def status_label(status: Status, language: Language, *, ascii_only: bool = False
     return f"{symbol} {status_word(status, language)}"
 
 
+def level_text(level: float, language: Language) -> str:
+    """A level as people write it: 2, or a team's mean such as 2.3 (2,3 in German)."""
+    return str(int(level)) if float(level).is_integer() else format_number(level, language)
+
+
 def rounded(score: float | None) -> float | None:
     return None if score is None else round(score, 1)
 
@@ -32,7 +37,7 @@ def score_text(score: float | None, language: Language) -> str:
 
 def why(step: NextStep, language: Language) -> str:
     """Level and target, the knock-out if any, and which challenges the step holds back."""
-    parts = [t("why.level", language, level=step.level, target=step.target)]
+    parts = [t("why.level", language, level=level_text(step.level, language), target=step.target)]
     if step.criterion.minimum_level is not None:
         parts.append(t("why.knockout", language, minimum=step.criterion.minimum_level))
     if step.blocks:
@@ -42,9 +47,18 @@ def why(step: NextStep, language: Language) -> str:
 
 
 def gate_reason(reason: GateReason, language: Language) -> str:
-    values: dict[str, object] = {"criterion": reason.criterion, "count": reason.count}
-    if reason.score is not None:
-        values["score"] = format_number(reason.score, language)
+    values: dict[str, object] = {
+        "criterion": reason.criterion,
+        "challenge": reason.challenge,
+        "count": reason.count,
+    }
+    for name in ("score", "previous"):
+        value = getattr(reason, name)
+        if value is not None:
+            values[name] = value if reason.kind == "evidence" else format_number(value, language)
     if reason.threshold is not None:
         values["threshold"] = f"{reason.threshold:g}"
-    return t(f"gate.{reason.kind}", language, **values)
+    key = f"gate.{reason.kind}"
+    if reason.kind == "regression" and reason.challenge is None:
+        key = "gate.regression_overall"
+    return t(key, language, **values)

@@ -1,0 +1,104 @@
+"""`csm-check.yaml`: the gate settings a repository keeps next to its answers file.
+
+Validated as strictly as answers files. Command-line options override every key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    ValidationError,
+)
+
+from csm_check.errors import InvalidInputError, did_you_mean
+from csm_check.model import MAX_LEVEL, Model
+from csm_check.validation import describe, problems_from
+from csm_check.yamlio import YamlDocument, load_yaml
+
+CONFIG_FILE = "csm-check.yaml"
+Severity = Literal["off", "warn", "error"]
+Score = Annotated[StrictFloat, Field(ge=0, le=100)]
+
+
+class ChallengeGate(BaseModel):
+    """A minimum score for one challenge and what a miss does."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    minimum: Score = Field(description="Minimum challenge score, 0-100.")
+    level: Severity = Field("error", description="off: ignore; warn: print; error: fail the gate.")
+
+
+class Config(BaseModel):
+    """Gate and display settings; every key is optional."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    fail_under: Score | None = Field(None, description="Overall minimum score.")
+    require_complete: StrictBool | None = Field(None, description="Unanswered criteria fail.")
+    require_evidence: StrictBool | None = Field(None, description="Levels >= 3 need a note.")
+    target: Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)] | None = Field(
+        None, description="Target level for next steps (default: the model's)."
+    )
+    top: Annotated[StrictInt, Field(ge=0)] | None = Field(None, description="Next steps shown.")
+    language: Literal["en", "de"] | None = Field(None, description="Output language.")
+    max_drop: Score | None = Field(None, description="Largest allowed drop against --baseline.")
+    challenges: dict[str, ChallengeGate] = Field(
+        default_factory=dict, description="Per-challenge minimum score, by challenge id."
+    )
+
+
+KNOWN_KEYS = (*Config.model_fields, *ChallengeGate.model_fields)
+
+
+def parse_config(document: YamlDocument, model: Model) -> Config:
+    """Validate a parsed config file against `model`; raise with every problem found."""
+    if document.data is None or not isinstance(document.data, dict):
+        raise InvalidInputError(
+            [
+                document.problem(
+                    (), f"a config file must be a mapping of keys, got {describe(document.data)}"
+                )
+            ]
+        )
+    try:
+        config = Config.model_validate(document.data)
+    except ValidationError as error:
+        raise InvalidInputError(problems_from(document, error, KNOWN_KEYS)) from None
+    ids = [challenge.id for challenge in model.challenges]
+    unknown = [
+        document.problem(
+            ("challenges", key),
+            f"unknown challenge id '{key}'",
+            did_you_mean(key, ids),
+            at_key=True,
+        )
+        for key in config.challenges
+        if key not in ids
+    ]
+    if unknown:
+        raise InvalidInputError(unknown)
+    return config
+
+
+def find_config(explicit: Path | None, folder: Path | None = None) -> Path | None:
+    """The --config file, else csm-check.yaml in the current folder if there is one."""
+    if explicit is not None:
+        return explicit
+    candidate = (folder or Path.cwd()) / CONFIG_FILE
+    return candidate if candidate.is_file() else None
+
+
+def load_config(explicit: Path | None, model: Model) -> Config:
+    path = find_config(explicit)
+    if path is None:
+        return Config()
+    return parse_config(load_yaml(path), model)

@@ -1,0 +1,108 @@
+"""The gate: whether a scorecard passes what a team or pipeline requires (pure).
+
+Fails on knock-out blockers, an overall score below --fail-under (or none), unanswered
+criteria under require_complete, levels >= 3 without a note under require_evidence,
+challenge minimums set to `error`, and drops against a baseline larger than max_drop.
+Minimums set to `warn` only warn.
+"""
+
+from __future__ import annotations
+
+from csm_check.scorecard import ChallengeResult, Gate, GateOptions, GateReason
+
+EVIDENCE_LEVEL = 3
+_EPSILON = 1e-9
+
+
+def evaluate_gate(
+    challenges: tuple[ChallengeResult, ...],
+    overall: float | None,
+    unanswered: int,
+    options: GateOptions,
+) -> Gate:
+    reasons = [
+        GateReason("blocker", criterion=result.criterion.id, challenge=challenge.challenge.id)
+        for challenge in challenges
+        for result in challenge.blockers
+    ]
+    warnings: list[GateReason] = []
+    if options.fail_under is not None:
+        if overall is None:
+            reasons.append(GateReason("no_score", threshold=options.fail_under))
+        elif overall < options.fail_under:
+            reasons.append(
+                GateReason("below_threshold", score=overall, threshold=options.fail_under)
+            )
+    if options.require_complete and unanswered:
+        reasons.append(GateReason("incomplete", count=unanswered))
+    if options.require_evidence:
+        reasons.extend(
+            GateReason(
+                "evidence",
+                criterion=result.criterion.id,
+                challenge=challenge.challenge.id,
+                score=result.answer.level,
+            )
+            for challenge in challenges
+            for result in challenge.criteria
+            if result.answer.level is not None
+            and result.answer.level >= EVIDENCE_LEVEL
+            and not (result.answer.note or "").strip()
+        )
+    by_id = {c.challenge.id: c for c in challenges}
+    for minimum in options.minimums:
+        result = by_id.get(minimum.challenge)
+        if minimum.severity == "off" or result is None:
+            continue
+        if result.score is None:
+            reason = GateReason(
+                "challenge_no_score", challenge=minimum.challenge, threshold=minimum.minimum
+            )
+        elif result.score < minimum.minimum:
+            reason = GateReason(
+                "challenge_below",
+                challenge=minimum.challenge,
+                score=result.score,
+                threshold=minimum.minimum,
+            )
+        else:
+            continue
+        (reasons if minimum.severity == "error" else warnings).append(reason)
+    if options.baseline is not None:
+        reasons.extend(_regressions(challenges, overall, options))
+    return Gate(not reasons, tuple(reasons), tuple(warnings))
+
+
+def _regressions(
+    challenges: tuple[ChallengeResult, ...], overall: float | None, options: GateOptions
+) -> list[GateReason]:
+    """Drops of more than max_drop points, on scores rounded as reports store them."""
+    baseline = options.baseline
+    assert baseline is not None
+    found: list[GateReason] = []
+
+    def dropped(old: float | None, new: float | None) -> bool:
+        if old is None or new is None:
+            return False  # nothing to compare: no baseline score, or no score now
+        return round(old, 1) - round(new, 1) > options.max_drop + _EPSILON
+
+    if dropped(baseline.overall, overall):
+        found.append(
+            GateReason(
+                "regression", score=overall, previous=baseline.overall, threshold=options.max_drop
+            )
+        )
+    old_scores = dict(baseline.challenges)
+    for result in challenges:
+        old = old_scores.get(result.challenge.id)
+        if dropped(old, result.score):
+            found.append(
+                GateReason(
+                    "regression",
+                    challenge=result.challenge.id,
+                    score=result.score,
+                    previous=old,
+                    threshold=options.max_drop,
+                )
+            )
+    return found

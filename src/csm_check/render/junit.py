@@ -1,0 +1,80 @@
+"""JUnit XML for CI systems (GitLab, Jenkins, Azure DevOps): one test case per challenge,
+one per knock-out criterion and one for the overall gate; failures carry the reason.
+
+Built with xml.etree so every text and attribute is escaped by the library.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from csm_check.render import RenderOptions
+from csm_check.render.common import gate_reason, score_text, status_word
+from csm_check.scorecard import GateReason, Scorecard
+
+SUITE = "csm-check"
+
+
+def _case(suite: ET.Element, classname: str, name: str) -> ET.Element:
+    return ET.SubElement(suite, "testcase", {"classname": classname, "name": name, "time": "0"})
+
+
+def _fail(
+    case: ET.Element, reasons: list[GateReason], options: RenderOptions, *, warn: bool
+) -> None:
+    messages = [gate_reason(reason, options.language) for reason in reasons]
+    if not warn:
+        failure = ET.SubElement(case, "failure", {"message": messages[0], "type": "gate"})
+        failure.text = "\n".join(messages)
+    else:
+        out = ET.SubElement(case, "system-out")
+        out.text = "warning: " + "\nwarning: ".join(messages)
+
+
+def render_junit(card: Scorecard, options: RenderOptions) -> str:
+    language = options.language
+    suites = ET.Element("testsuites", {"name": SUITE})
+    suite = ET.SubElement(suites, "testsuite", {"name": SUITE, "timestamp": _date(card)})
+    reasons, warnings = card.gate.reasons, card.gate.warnings
+    overall = _case(suite, f"{SUITE}.overall", "overall")
+    overall_reasons = [r for r in reasons if r.challenge is None and r.criterion is None]
+    if overall_reasons:
+        _fail(overall, overall_reasons, options, warn=False)
+    for result in card.challenges:
+        challenge = result.challenge
+        name = (
+            f"{challenge.number} {challenge.title.get(language)}: "
+            f"{score_text(result.score, language)} {status_word(result.status, language)}"
+        )
+        case = _case(suite, f"{SUITE}.challenges", name)
+        failing = [r for r in reasons if r.challenge == challenge.id]
+        warned = [r for r in warnings if r.challenge == challenge.id]
+        if failing:
+            _fail(case, failing, options, warn=False)
+        elif warned:
+            _fail(case, warned, options, warn=True)
+    for challenge, criterion in card.model.criteria():
+        if criterion.minimum_level is None:
+            continue
+        case = _case(suite, f"{SUITE}.knockouts", criterion.id)
+        failing = [r for r in reasons if r.kind == "blocker" and r.criterion == criterion.id]
+        if failing:
+            _fail(case, failing, options, warn=False)
+        elif card.answers.get(criterion.id).state == "unanswered":
+            ET.SubElement(case, "skipped", {"message": f"{challenge.id}: not answered"})
+    cases = suite.findall("testcase")
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
+    suite.set("errors", "0")
+    suite.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
+    for key in ("tests", "failures", "errors", "skipped"):
+        suites.set(key, suite.get(key, "0"))
+    ET.indent(suites)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    )
+
+
+def _date(card: Scorecard) -> str:
+    day = card.answers.assessed_on
+    return f"{day.isoformat()}T00:00:00" if day else "1970-01-01T00:00:00"

@@ -1,0 +1,124 @@
+"""The JSON report as a typed, validated structure: read back for baselines and comparisons,
+and the source of `csm-check schema report`.
+
+Unknown keys are ignored when reading, so reports from newer versions still load; the keys
+listed here are a contract (add, never rename).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from csm_check.errors import InvalidInputError
+from csm_check.model import Model
+from csm_check.scorecard import Baseline
+from csm_check.validation import problems_from
+from csm_check.yamlio import YamlDocument
+
+StatusName = Literal["ready", "developing", "at_risk", "no_data"]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+
+
+class ReportModelRef(_Part):
+    id: str
+    title: str
+
+
+class ReportOverall(_Part):
+    score: float | None
+    status: StatusName
+    answered: int
+    total: int
+    coverage: float = Field(description="Criteria answered or n/a, in percent.")
+
+
+class ReportCriterion(_Part):
+    id: str
+    state: Literal["answered", "not_applicable", "unanswered"]
+    level: float | None
+    score: float | None
+    note: str | None
+
+
+class ReportChallenge(_Part):
+    id: str
+    number: int
+    title: str
+    weight: float
+    score: float | None
+    status: StatusName
+    answered: int
+    total: int
+    blockers: list[str]
+    criteria: list[ReportCriterion]
+
+
+class ReportNextStep(_Part):
+    rank: int
+    criterion: str
+    challenge: str
+    level: float
+    target: int
+    priority: float
+    blocker: bool
+    action: str
+    why: str
+
+
+class ReportGate(_Part):
+    passed: bool
+    reasons: list[str]
+
+
+class Report(_Part):
+    """A csm-check JSON report (`csm-check score FILE --format json`)."""
+
+    schema_version: Literal[1]
+    tool: Literal["csm-check"]
+    version: str
+    model: ReportModelRef
+    language: Literal["en", "de"]
+    organisation: str | None
+    respondent: str | None
+    assessed_on: str | None
+    overall: ReportOverall
+    challenges: list[ReportChallenge]
+    next_steps: list[ReportNextStep]
+    gate: ReportGate
+
+
+def is_report(document: YamlDocument) -> bool:
+    """A JSON report says so in its `tool` key; anything else is treated as an answers file."""
+    return isinstance(document.data, dict) and document.data.get("tool") == "csm-check"
+
+
+def parse_report(document: YamlDocument) -> Report:
+    try:
+        return Report.model_validate(document.data)
+    except ValidationError as error:
+        raise InvalidInputError(problems_from(document, error, Report.model_fields)) from None
+
+
+def baseline_from(report: Report) -> Baseline:
+    return Baseline(report.overall.score, tuple((c.id, c.score) for c in report.challenges))
+
+
+def report_from_path(path: Path, model: Model) -> Report:
+    """A report from a saved JSON report, or by scoring an answers file against `model`."""
+    from csm_check.answers import parse_answers
+    from csm_check.render.json_format import scorecard_dict
+    from csm_check.scoring import score
+    from csm_check.yamlio import load_yaml
+
+    document = load_yaml(path)
+    if is_report(document):
+        return parse_report(document)
+    answers = parse_answers(document, model)
+    card = score(model, answers)
+    return Report.model_validate(scorecard_dict(card, answers.language or "en"))

@@ -1,0 +1,115 @@
+"""Team assessments: several respondents' answers folded into one (pure).
+
+Per criterion the mean level over the respondents who answered it (n/a and unanswered left
+out), with min, max and count; the challenge and overall scores then follow the single
+scoring rules on those means. Where answers spread by 2 levels or more, the criterion is a
+"discuss first" item: the disagreement is itself a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from csm_check.answers import Answer, AnswerSet
+from csm_check.model import Model
+
+DISAGREEMENT_SPREAD = 2
+
+
+@dataclass(frozen=True)
+class Respondent:
+    path: str
+    organisation: str | None
+    respondent: str | None
+    language: str | None
+    assessed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class CriterionSpread:
+    criterion: str
+    challenge: str
+    mean: float | None
+    minimum: int | None
+    maximum: int | None
+    answered: int
+    not_applicable: int
+
+    @property
+    def disagreement(self) -> bool:
+        if self.minimum is None or self.maximum is None:
+            return False
+        return self.maximum - self.minimum >= DISAGREEMENT_SPREAD
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    respondents: tuple[Respondent, ...]
+    spreads: tuple[CriterionSpread, ...]
+    languages: tuple[tuple[str, int], ...]
+
+    @property
+    def discuss_first(self) -> tuple[CriterionSpread, ...]:
+        """Disagreements, widest spread first, then model order."""
+        flagged = [s for s in self.spreads if s.disagreement]
+        order = {s.criterion: i for i, s in enumerate(self.spreads)}
+        return tuple(
+            sorted(
+                flagged, key=lambda s: (-((s.maximum or 0) - (s.minimum or 0)), order[s.criterion])
+            )
+        )
+
+    @property
+    def mixed_languages(self) -> bool:
+        return len(self.languages) > 1
+
+
+def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[AnswerSet, TeamSummary]:
+    """Fold several answer sets into one set of mean levels plus the spread behind each."""
+    answers: dict[str, Answer] = {}
+    spreads: list[CriterionSpread] = []
+    for challenge, criterion in model.criteria():
+        levels: list[int] = []
+        not_applicable = 0
+        for _, answer_set in files:
+            answer = answer_set.get(criterion.id)
+            if answer.state == "answered" and answer.level is not None:
+                levels.append(int(answer.level))
+            elif answer.state == "not_applicable":
+                not_applicable += 1
+        mean = sum(levels) / len(levels) if levels else None
+        spreads.append(
+            CriterionSpread(
+                criterion.id,
+                challenge.id,
+                mean,
+                min(levels) if levels else None,
+                max(levels) if levels else None,
+                len(levels),
+                not_applicable,
+            )
+        )
+        if mean is not None:
+            answers[criterion.id] = Answer("answered", mean)
+        elif not_applicable:
+            answers[criterion.id] = Answer("not_applicable", None, None)
+    respondents = tuple(
+        Respondent(str(path), a.organisation, a.respondent, a.language, a.assessed_on)
+        for path, a in files
+    )
+    languages = Counter(a.language or "-" for _, a in files)
+    organisations = {a.organisation for _, a in files if a.organisation}
+    dates = [a.assessed_on for _, a in files if a.assessed_on]
+    combined = AnswerSet(
+        model=model.id,
+        organisation=organisations.pop() if len(organisations) == 1 else None,
+        respondent=None,
+        assessed_on=max(dates) if dates else None,
+        language=files[0][1].language if len(languages) == 1 else None,
+        answers=answers,
+    )
+    summary = TeamSummary(respondents, tuple(spreads), tuple(sorted(languages.items())))
+    return combined, summary
