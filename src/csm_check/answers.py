@@ -16,7 +16,7 @@ from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.validation import describe, problems_from
-from csm_check.yamlio import YamlDocument
+from csm_check.yamlio import YamlDocument, key_positions
 
 SCHEMA_VERSION = 1
 MAX_NOTE = 2000
@@ -47,6 +47,8 @@ class AnswerSet:
     assessed_on: dt.date | None = None
     language: Language | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
+    # (line, column) of each answer's key in the file, for annotations that point at it.
+    locations: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, criterion_id: str) -> Answer:
         return self.answers.get(criterion_id, UNANSWERED)
@@ -148,6 +150,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         assessed_on=header.assessed_on,
         language=header.language,
         answers=answers,
+        locations=key_positions(document.root, "answers"),
     )
 
 

@@ -69,23 +69,26 @@ def parse_config(document: YamlDocument, model: Model) -> Config:
                 )
             ]
         )
+    problems = []
+    ids = [challenge.id for challenge in model.challenges]
+    gates = document.data.get("challenges")
+    if isinstance(gates, dict):
+        problems += [
+            document.problem(
+                ("challenges", str(key)),
+                f"unknown challenge id '{key}'",
+                did_you_mean(str(key), ids),
+                at_key=True,
+            )
+            for key in gates
+            if key not in ids
+        ]
     try:
         config = Config.model_validate(document.data)
     except ValidationError as error:
-        raise InvalidInputError(problems_from(document, error, KNOWN_KEYS)) from None
-    ids = [challenge.id for challenge in model.challenges]
-    unknown = [
-        document.problem(
-            ("challenges", key),
-            f"unknown challenge id '{key}'",
-            did_you_mean(key, ids),
-            at_key=True,
-        )
-        for key in config.challenges
-        if key not in ids
-    ]
-    if unknown:
-        raise InvalidInputError(unknown)
+        problems += problems_from(document, error, KNOWN_KEYS)
+    if problems:
+        raise InvalidInputError(problems)
     return config
 
 

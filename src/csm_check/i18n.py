@@ -95,6 +95,43 @@ STRINGS: dict[str, dict[Language, str]] = {
         "de": "Gesamtpunktzahl fiel von {previous} auf {score} (--max-drop {threshold})",
     },
     "card.warnings": {"en": "Warnings", "de": "Warnungen"},
+    # compare
+    "compare.title": {"en": "Readiness then and now", "de": "Readiness damals und heute"},
+    "compare.overall": {
+        "en": "Overall: {old} {arrow} {new} ({change})",
+        "de": "Gesamt: {old} {arrow} {new} ({change})",
+    },
+    "compare.col.number": {"en": "#", "de": "Nr."},
+    "compare.col.challenge": {"en": "Challenge", "de": "Herausforderung"},
+    "compare.col.old": {"en": "Before", "de": "Vorher"},
+    "compare.col.new": {"en": "Now", "de": "Jetzt"},
+    "compare.col.change": {"en": "Change", "de": "Änderung"},
+    "compare.col.status": {"en": "Status", "de": "Status"},
+    "compare.moved": {"en": "Criteria that moved", "de": "Veränderte Kriterien"},
+    "compare.done": {"en": "Next steps now done", "de": "Erledigte nächste Schritte"},
+    "compare.none": {"en": "none", "de": "keine"},
+    "compare.absent": {"en": "not in model", "de": "nicht im Modell"},
+    # team
+    "team.title": {
+        "en": "Team assessment: {count} respondents",
+        "de": "Team-Bewertung: {count} Antwortende",
+    },
+    "team.discuss": {
+        "en": "Discuss first (answers spread by 2 levels or more)",
+        "de": "Zuerst besprechen (Antworten liegen 2 Stufen oder mehr auseinander)",
+    },
+    "team.spread": {
+        "en": "levels {minimum} to {maximum}, mean {mean}, {count} answered",
+        "de": "Stufen {minimum} bis {maximum}, Mittel {mean}, {count} Antworten",
+    },
+    "team.no_disagreement": {
+        "en": "No disagreements of 2 levels or more.",
+        "de": "Keine Abweichungen von 2 Stufen oder mehr.",
+    },
+    "team.languages": {
+        "en": "Respondents answered in different languages: {languages}",
+        "de": "Die Antwortenden nutzten verschiedene Sprachen: {languages}",
+    },
     # model listing
     "model.weight": {"en": "weight", "de": "Gewicht"},
     "model.depends_on": {"en": "depends on", "de": "baut auf"},

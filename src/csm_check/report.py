@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from csm_check.errors import InvalidInputError
+from csm_check.i18n import Language
 from csm_check.model import Model
 from csm_check.scorecard import Baseline
 from csm_check.validation import problems_from
@@ -109,8 +110,9 @@ def baseline_from(report: Report) -> Baseline:
     return Baseline(report.overall.score, tuple((c.id, c.score) for c in report.challenges))
 
 
-def report_from_path(path: Path, model: Model) -> Report:
-    """A report from a saved JSON report, or by scoring an answers file against `model`."""
+def report_from_path(path: Path, model: Model, language: Language | None = None) -> Report:
+    """A report from a saved JSON report, or by scoring an answers file against `model`
+    (texts in `language`, else the answers file's own)."""
     from csm_check.answers import parse_answers
     from csm_check.render.json_format import scorecard_dict
     from csm_check.scoring import score
@@ -121,4 +123,5 @@ def report_from_path(path: Path, model: Model) -> Report:
         return parse_report(document)
     answers = parse_answers(document, model)
     card = score(model, answers)
-    return Report.model_validate(scorecard_dict(card, answers.language or "en"))
+    chosen = language or answers.language or "en"
+    return Report.model_validate(scorecard_dict(card, chosen))

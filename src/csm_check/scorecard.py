@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Challenge, Criterion, Model
+
+if TYPE_CHECKING:
+    from csm_check.team import TeamSummary
 
 Status = Literal["ready", "developing", "at_risk", "no_data"]
 STATUSES: tuple[Status, ...] = ("ready", "developing", "at_risk", "no_data")
@@ -115,6 +118,7 @@ class Scorecard:
     total: int
     next_steps: tuple[NextStep, ...]
     gate: Gate
+    team: TeamSummary | None = None  # set when several respondents were folded into one
 
     @property
     def coverage(self) -> float:

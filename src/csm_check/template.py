@@ -19,8 +19,9 @@ def _comment(text: str, indent: str = "") -> list[str]:
     return lines
 
 
-def render_template(model: Model, language: Language) -> str:
-    lines = _comment(t("template.header", language))
+def render_template(model: Model, language: Language, *, schema_path: str | None = None) -> str:
+    lines = [f"# yaml-language-server: $schema={one_line(schema_path)}"] if schema_path else []
+    lines += _comment(t("template.header", language))
     lines.append(f"# {t('template.scale', language)}:")
     for level in model.scale.levels:
         label = one_line(level.label.get(language))

@@ -223,6 +223,22 @@ def _duplicate_key_problems(root: yaml.Node, display: str) -> list[Problem]:
     return problems
 
 
+def key_positions(root: yaml.Node, section: str) -> dict[str, tuple[int, int]]:
+    """1-based (line, column) of every key in the mapping under the top-level key `section`."""
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == section:
+            if not isinstance(value, yaml.MappingNode):
+                return {"": (key.start_mark.line + 1, key.start_mark.column + 1)}
+            return {
+                str(k.value): (k.start_mark.line + 1, k.start_mark.column + 1)
+                for k, _ in value.value
+                if isinstance(k, yaml.ScalarNode)
+            } | {"": (key.start_mark.line + 1, key.start_mark.column + 1)}
+    return {}
+
+
 def locate(root: yaml.Node, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
     """1-based line and column of the node at `loc`, or of the deepest node that exists."""
     node = root

@@ -17,6 +17,7 @@ class Format(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    junit = "junit"
 
 
 @dataclass(frozen=True)
@@ -32,22 +33,20 @@ class RenderOptions:
 Renderer = Callable[["Scorecard", RenderOptions], str]
 
 
+# Each format's renderer as (module, function), imported only when used (keeps --help fast).
+RENDERERS: dict[Format, tuple[str, str]] = {
+    Format.table: ("csm_check.render.terminal", "render_terminal"),
+    Format.json: ("csm_check.render.json_format", "render_json"),
+    Format.markdown: ("csm_check.render.markdown", "render_markdown"),
+    Format.html: ("csm_check.render.html", "render_html"),
+    Format.junit: ("csm_check.render.junit", "render_junit"),
+}
+
+
 def renderer_for(fmt: Format) -> Renderer:
-    """The renderer of `fmt`, imported only when used (keeps --help fast)."""
-    if fmt is Format.table:
-        from csm_check.render.terminal import render_terminal
+    """The renderer of `fmt`."""
+    from importlib import import_module
 
-        return render_terminal
-    if fmt is Format.json:
-        from csm_check.render.json_format import render_json
-
-        return render_json
-    if fmt is Format.markdown:
-        from csm_check.render.markdown import render_markdown
-
-        return render_markdown
-    if fmt is Format.html:
-        from csm_check.render.html import render_html
-
-        return render_html
-    raise AssertionError(f"no renderer for {fmt}")  # pragma: no cover - exhaustiveness test
+    module, name = RENDERERS[fmt]
+    renderer: Renderer = getattr(import_module(module), name)
+    return renderer

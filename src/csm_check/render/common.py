@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from csm_check.i18n import Language, format_number, t
-from csm_check.scorecard import GateReason, NextStep, Status
+from csm_check.scorecard import GateReason, NextStep, Scorecard, Status
 
 SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
     "ready": ("✔", "+"),
@@ -62,3 +62,30 @@ def gate_reason(reason: GateReason, language: Language) -> str:
     if reason.kind == "regression" and reason.challenge is None:
         key = "gate.regression_overall"
     return t(key, language, **values)
+
+
+def team_text(card: Scorecard, language: Language) -> tuple[str, list[str], list[str]] | None:
+    """For a team: its heading, notices (mixed languages) and the discuss-first lines."""
+    team = card.team
+    if team is None:
+        return None
+    heading = t("team.title", language, count=len(team.respondents))
+    notices = []
+    if team.mixed_languages:
+        languages = ", ".join(f"{name} ({count})" for name, count in team.languages)
+        notices.append(t("team.languages", language, languages=languages))
+    by_id = {criterion.id: criterion for _, criterion in card.model.criteria()}
+    items = [
+        f"{spread.criterion}: {by_id[spread.criterion].question.get(language)} ("
+        + t(
+            "team.spread",
+            language,
+            minimum=spread.minimum,
+            maximum=spread.maximum,
+            mean=level_text(spread.mean or 0.0, language),
+            count=spread.answered,
+        )
+        + ")"
+        for spread in team.discuss_first
+    ]
+    return heading, notices, items

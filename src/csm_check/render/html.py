@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from csm_check.i18n import Language, format_number, t
 from csm_check.render import RenderOptions
-from csm_check.render.common import SYMBOLS, gate_reason, score_text, status_word, why
+from csm_check.render.common import SYMBOLS, gate_reason, score_text, status_word, team_text, why
 from csm_check.render.markdown import html_text, level_text, meta_rows, steps_shown
 from csm_check.render.radar import render_radar
 from csm_check.scorecard import ChallengeResult, Scorecard, Status
@@ -116,6 +116,12 @@ def _numbers(card: Scorecard, language: Language) -> list[str]:
         )
         lines.append(f'<p class="gate at_risk">{html_text(t("card.gate_failed", language))}</p>')
         lines.append(f"<ul>{reasons}</ul>")
+    if card.gate.warnings:
+        warned = "".join(
+            f"<li>{html_text(gate_reason(r, language))}</li>" for r in card.gate.warnings
+        )
+        lines.append(f'<p class="gate developing">{html_text(t("card.warnings", language))}</p>')
+        lines.append(f"<ul>{warned}</ul>")
     head = "".join(
         f"<th{NUMERIC if key in {'col.number', 'col.score', 'col.answered'} else ''}>"
         f"{html_text(t(key, language))}</th>"
@@ -131,6 +137,18 @@ def _numbers(card: Scorecard, language: Language) -> list[str]:
             f'<td class="num">{result.answered}/{result.total}</td></tr>'
         )
     return [*lines, "</tbody>", "</table>", "</div>"]
+
+
+def _team(card: Scorecard, language: Language) -> list[str]:
+    found = team_text(card, language)
+    if found is None:
+        return []
+    heading, notices, items = found
+    lines = [f"<h2>{html_text(heading)}</h2>", *(f"<p>{html_text(n)}</p>" for n in notices)]
+    lines.append(f"<h3>{html_text(t('team.discuss', language))}</h3>")
+    if not items:
+        return [*lines, f"<p>{html_text(t('team.no_disagreement', language))}</p>"]
+    return [*lines, "<ul>", *(f"<li>{html_text(item)}</li>" for item in items), "</ul>"]
 
 
 def _blockers(card: Scorecard, language: Language) -> list[str]:
@@ -224,6 +242,7 @@ def render_html(card: Scorecard, options: RenderOptions) -> str:
         render_radar(card, language, standalone=False).rstrip("\n"),
         "</figure>",
         "</section>",
+        *_team(card, language),
         *_blockers(card, language),
         *_next_steps(card, options),
         '<section class="criteria">',

@@ -15,7 +15,7 @@ REPORT_SCHEMA_VERSION = 1
 
 def scorecard_dict(card: Scorecard, language: Any) -> dict[str, Any]:
     answers = card.answers
-    return {
+    report: dict[str, Any] = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": "csm-check",
         "version": __version__,
@@ -37,7 +37,7 @@ def scorecard_dict(card: Scorecard, language: Any) -> dict[str, Any]:
                 "rank": step.rank,
                 "criterion": step.criterion.id,
                 "challenge": step.challenge.id,
-                "level": step.level,
+                "level": _level(step.level),
                 "target": step.target,
                 "priority": round(step.priority, 3),
                 "blocker": step.blocker,
@@ -49,7 +49,50 @@ def scorecard_dict(card: Scorecard, language: Any) -> dict[str, Any]:
         "gate": {
             "passed": card.gate.passed,
             "reasons": [gate_reason(reason, language) for reason in card.gate.reasons],
+            "warnings": [gate_reason(reason, language) for reason in card.gate.warnings],
         },
+    }
+    if card.team is not None:
+        report["team"] = _team(card)
+    return report
+
+
+def _level(level: float | None) -> float | None:
+    """Levels as given; a team's mean level to two decimals."""
+    if level is None or float(level).is_integer():
+        return level
+    return round(level, 2)
+
+
+def _team(card: Scorecard) -> dict[str, Any]:
+    team = card.team
+    assert team is not None
+    return {
+        "respondents": [
+            {
+                "file": r.path,
+                "organisation": r.organisation,
+                "respondent": r.respondent,
+                "language": r.language,
+                "assessed_on": r.assessed_on.isoformat() if r.assessed_on else None,
+            }
+            for r in team.respondents
+        ],
+        "languages": dict(team.languages),
+        "criteria": [
+            {
+                "id": s.criterion,
+                "challenge": s.challenge,
+                "mean": _level(s.mean),
+                "min": s.minimum,
+                "max": s.maximum,
+                "answered": s.answered,
+                "not_applicable": s.not_applicable,
+                "disagreement": s.disagreement,
+            }
+            for s in team.spreads
+        ],
+        "discuss_first": [s.criterion for s in team.discuss_first],
     }
 
 
@@ -69,7 +112,7 @@ def _challenge(result: ChallengeResult, language: Any) -> dict[str, Any]:
             {
                 "id": r.criterion.id,
                 "state": r.answer.state,
-                "level": r.answer.level,
+                "level": _level(r.answer.level),
                 "score": rounded(r.score),
                 "note": r.answer.note,
             }

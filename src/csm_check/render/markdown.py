@@ -18,7 +18,7 @@ from urllib.parse import quote
 from csm_check import __version__
 from csm_check.i18n import Language, format_number, t
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_reason, score_text, status_word, why
+from csm_check.render.common import gate_reason, score_text, status_word, team_text, why
 from csm_check.render.common import level_text as common_level
 from csm_check.sanitize import one_line
 from csm_check.scorecard import ChallengeResult, CriterionResult, NextStep, Scorecard, Status
@@ -134,6 +134,9 @@ def _overall(card: Scorecard, options: RenderOptions) -> list[str]:
     else:
         lines += [f"**{t('card.gate_failed', language)}**", ""]
         lines += [f"- {md_text(gate_reason(reason, language))}" for reason in card.gate.reasons]
+    if card.gate.warnings:
+        lines += ["", f"**{t('card.warnings', language)}**", ""]
+        lines += [f"- {md_text(gate_reason(reason, language))}" for reason in card.gate.warnings]
     if options.chart_href is not None:
         lines += ["", f"![{md_text(t('report.chart_alt', language))}]({options.chart_href})"]
     return lines
@@ -155,6 +158,18 @@ def _table(card: Scorecard, language: Language) -> list[str]:
         )
         lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+def _team(card: Scorecard, language: Language) -> list[str]:
+    found = team_text(card, language)
+    if found is None:
+        return []
+    heading, notices, items = found
+    lines = [f"## {md_text(heading)}", "", *(f"> {md_text(n)}" for n in notices)]
+    lines += [f"### {md_text(t('team.discuss', language))}", ""]
+    if not items:
+        return [*lines, md_text(t("team.no_disagreement", language))]
+    return [*lines, *(f"- {md_text(item)}" for item in items)]
 
 
 def _blockers(card: Scorecard, language: Language) -> list[str]:
@@ -213,6 +228,7 @@ def render_markdown(card: Scorecard, options: RenderOptions) -> str:
         _header(card, language),
         _overall(card, options),
         _table(card, language),
+        *([block] if (block := _team(card, language)) else []),
         _blockers(card, language),
         _next_steps(card, options),
         [f"## {t('report.details', language)}"],

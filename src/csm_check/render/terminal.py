@@ -15,7 +15,7 @@ from rich.text import Text
 
 from csm_check.i18n import Language, format_number, t
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_reason, score_text, status_label, why
+from csm_check.render.common import gate_reason, score_text, status_label, team_text, why
 from csm_check.sanitize import one_line
 from csm_check.scorecard import Scorecard, Status
 
@@ -147,11 +147,32 @@ def _next_steps(card: Scorecard, options: RenderOptions) -> RenderableType:
 
 def _gate(card: Scorecard, language: Language) -> Text:
     if card.gate.passed:
-        return Text(t("card.gate_passed", language), style="bold green")
-    text = Text(t("card.gate_failed", language), style="bold red")
+        text = Text(t("card.gate_passed", language), style="bold green")
+    else:
+        text = Text(t("card.gate_failed", language), style="bold red")
     for reason in card.gate.reasons:
-        text.append(f"\n- {gate_reason(reason, language)}")
+        text.append(f"\n- {one_line(gate_reason(reason, language))}")
+    if card.gate.warnings:
+        text.append(f"\n{t('card.warnings', language)}", style="bold yellow")
+    for reason in card.gate.warnings:
+        text.append(f"\n- {one_line(gate_reason(reason, language))}")
     return text
+
+
+def _team(card: Scorecard, options: RenderOptions) -> list[RenderableType]:
+    found = team_text(card, options.language)
+    if found is None:
+        return []
+    heading, notices, items = found
+    parts: list[RenderableType] = [Text(one_line(heading), style="bold")]
+    parts += [Text(one_line(notice), style="yellow") for notice in notices]
+    parts.append(Text(t("team.discuss", options.language), style="bold"))
+    if not items:
+        parts.append(Text(t("team.no_disagreement", options.language)))
+    else:
+        symbol = "!" if options.ascii_only else "⚑"
+        parts.append(_list([(Text(symbol, style="bold yellow"), Text(one_line(i))) for i in items]))
+    return [*parts, Text()]
 
 
 def render_terminal(card: Scorecard, options: RenderOptions) -> str:
@@ -160,6 +181,7 @@ def render_terminal(card: Scorecard, options: RenderOptions) -> str:
         _table(card, options),
         _overall(card, options),
         Text(),
+        *_team(card, options),
         _blockers(card, options),
         Text(),
         _next_steps(card, options),

@@ -1,0 +1,180 @@
+"""`csm-check score` and `csm-check compare`: the commands people run every quarter and in CI."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from csm_check.cli_common import ChallengesOption, LangOption, OutputOption, lang_value
+from csm_check.render import Format
+
+
+def score(
+    answers: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="ANSWERS...",
+            help="Answers file; several files or a folder are scored as one team.",
+        ),
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    top: Annotated[
+        int | None, typer.Option(min=0, help="Next steps shown in the report (default 5).")
+    ] = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(min=0, max=100, metavar="SCORE", help="Fail when the overall score is below."),
+    ] = None,
+    require_complete: Annotated[
+        bool | None,
+        typer.Option(
+            "--require-complete/--no-require-complete", help="Fail when criteria are unanswered."
+        ),
+    ] = None,
+    require_evidence: Annotated[
+        bool | None,
+        typer.Option(
+            "--require-evidence/--no-require-evidence", help="Fail when a level >= 3 has no note."
+        ),
+    ] = None,
+    target: Annotated[
+        int | None,
+        typer.Option(min=0, max=4, metavar="LEVEL", help="Target level (default: model's)."),
+    ] = None,
+    challenges: ChallengesOption = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option("--chart", metavar="FILE", help="Also write the radar chart as SVG to FILE."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", metavar="FILE", help="Settings file (default: ./csm-check.yaml if present)."
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", metavar="FILE", help="Fail on drops against this answers file or report."
+        ),
+    ] = None,
+    max_drop: Annotated[
+        float | None,
+        typer.Option(min=0, max=100, metavar="POINTS", help="Largest allowed drop (default 0)."),
+    ] = None,
+) -> None:
+    """Score answers: scorecard, blockers, next steps and a gate for CI.
+
+    Several files (or a folder) are scored as a team: mean levels per criterion, and
+    criteria where answers spread by 2 levels or more are listed to discuss first.
+
+    \b
+    Examples:
+      csm-check score examples/beispiel-service.yaml
+      csm-check score answers.yaml --format json -o report.json --fail-under 60
+      csm-check score answers.yaml -f markdown -o wiki/readiness.md --chart wiki/radar.svg
+      csm-check score answers.yaml --baseline last-quarter.json --max-drop 2
+      csm-check score team/ --format html -o team.html
+
+    \b
+    Exit codes: 0 ok, 1 gate failed, 2 invalid input or usage, 130 interrupted.
+    """
+    from csm_check.assess import ScoreSettings, assess
+    from csm_check.github import append_step_summary, in_github_actions, workflow_commands
+    from csm_check.output import emit, err, terminal_info
+    from csm_check.render import RenderOptions, renderer_for
+    from csm_check.render.common import gate_reason
+
+    settings = ScoreSettings(
+        challenges=challenges,
+        config=config,
+        language=lang_value(lang),
+        top=top,
+        fail_under=fail_under,
+        require_complete=require_complete,
+        require_evidence=require_evidence,
+        target=target,
+        baseline=baseline,
+        max_drop=max_drop,
+    )
+    result = assess(answers, settings)
+    card, language = result.card, result.language
+    chart_href = None
+    if chart is not None:
+        from csm_check.render.markdown import chart_href as relative_href
+        from csm_check.render.radar import render_radar
+        from csm_check.yamlio import atomic_write_text
+
+        atomic_write_text(chart, render_radar(card, language))
+        chart_href = relative_href(chart, output)
+    machine_stdout = output is None and fmt is not Format.table
+    info = terminal_info(to_file=output is not None or fmt is not Format.table)
+    options = RenderOptions(
+        language, result.top, info.width, info.color_system, info.ascii_only, chart_href=chart_href
+    )
+    emit(renderer_for(fmt)(card, options), output)
+    if fmt is not Format.table or output is not None:
+        for reason in card.gate.reasons:
+            err(gate_reason(reason, language))
+        for reason in card.gate.warnings:
+            err("warning: " + gate_reason(reason, language))
+    if in_github_actions():
+        from csm_check.render.markdown import render_markdown
+
+        append_step_summary(render_markdown(card, options))
+        commands = workflow_commands(
+            str(result.sources[0]), card.gate.reasons, card.gate.warnings, result.locate, language
+        )
+        for line in commands:
+            (err if machine_stdout else typer.echo)(line)
+    if not card.gate.passed:
+        raise typer.Exit(1)
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def compare(
+    old: Annotated[
+        Path, typer.Argument(metavar="OLD", help="Earlier answers file or JSON report.")
+    ],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="Later answers file or JSON report.")],
+    fmt: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CompareFormat.table,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    challenges: ChallengesOption = None,
+) -> None:
+    """Compare two assessments: score changes, status changes, criteria that moved, steps done.
+
+    \b
+    Examples:
+      csm-check compare q3-answers.yaml q4-answers.yaml
+      csm-check compare q3-report.json q4-answers.yaml -f markdown -o wiki/progress.md
+
+    \b
+    Exit codes: 0 ok, 2 invalid input or usage.
+    """
+    from csm_check.compare import compare as compute
+    from csm_check.i18n import choose_language
+    from csm_check.loading import load_model
+    from csm_check.output import emit, terminal_info
+    from csm_check.render.comparison import render_comparison
+    from csm_check.report import report_from_path
+
+    model = load_model(challenges)
+    chosen = lang_value(lang)
+    new_report = report_from_path(new, model, choose_language(chosen, None) if chosen else None)
+    language = choose_language(chosen, new_report.language)
+    comparison = compute(report_from_path(old, model, language), new_report)
+    info = terminal_info(to_file=output is not None or fmt is not CompareFormat.table)
+    emit(render_comparison(comparison, fmt.value, language, info), output)

@@ -1,0 +1,141 @@
+"""Commands around the model and answers files: validate, template, challenges, schema."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from csm_check.cli_common import ChallengesOption, LangOption, OutputOption, lang_value
+from csm_check.errors import CsmCheckError
+
+
+def validate(
+    files: Annotated[
+        list[Path] | None, typer.Argument(metavar="[FILES]...", help="Answers files to check.")
+    ] = None,
+    challenges: ChallengesOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check the model and answers files; report every problem as FILE:LINE:COL.
+
+    \b
+    Examples:
+      csm-check validate answers.yaml other.yaml
+      csm-check validate --challenges my-model.yaml
+
+    \b
+    Exit codes: 0 all valid, 2 a problem was found.
+    """
+    from csm_check.i18n import choose_language, t
+    from csm_check.loading import load_answers, load_model
+    from csm_check.output import err
+
+    language = choose_language(lang_value(lang), None)
+    model = load_model(challenges, validate_builtin=True)
+    total = len(model.criterion_ids())
+    if not files:
+        summary = t("model.summary", language, challenges=len(model.challenges), criteria=total)
+        typer.echo(
+            t("cli.valid_model", language, path=challenges or "challenges.yaml", summary=summary)
+        )
+        return
+    failed = False
+    for path in files:
+        try:
+            answer_set = load_answers(path, model)
+        except CsmCheckError as error:
+            failed = True
+            for line in error.lines():
+                err(line)
+            continue
+        answered = sum(1 for a in answer_set.answers.values() if a.state != "unanswered")
+        typer.echo(t("cli.valid_answers", language, path=path, answered=answered, total=total))
+    if failed:
+        raise typer.Exit(2)
+
+
+def template(
+    output: OutputOption = None,
+    lang: LangOption = None,
+    challenges: ChallengesOption = None,
+    schema_path: Annotated[
+        str | None,
+        typer.Option(
+            "--schema-path",
+            metavar="PATH",
+            help="Add a yaml-language-server line for this schema (see csm-check schema).",
+        ),
+    ] = None,
+) -> None:
+    """Write an empty answers file with every question and the scale as comments.
+
+    \b
+    Examples:
+      csm-check template -o csm-answers.yaml
+      csm-check template --lang de > antworten.yaml
+      csm-check template -o csm-answers.yaml --schema-path answers.schema.json
+    """
+    from csm_check.i18n import choose_language
+    from csm_check.loading import load_model
+    from csm_check.output import emit
+    from csm_check.template import render_template
+
+    model = load_model(challenges)
+    language = choose_language(lang_value(lang), None)
+    emit(render_template(model, language, schema_path=schema_path), output)
+
+
+def show_challenges(
+    lang: LangOption = None,
+    challenges: ChallengesOption = None,
+) -> None:
+    """Show the model: challenges, weights, dependencies and criteria.
+
+    \b
+    Examples:
+      csm-check challenges --lang de
+      csm-check challenges --challenges my-model.yaml | less
+    """
+    from csm_check.i18n import choose_language
+    from csm_check.loading import load_model
+    from csm_check.output import emit, terminal_info
+    from csm_check.render.model_listing import render_model
+
+    model = load_model(challenges)
+    language = choose_language(lang_value(lang), None)
+    info = terminal_info(to_file=False)
+    emit(render_model(model, language, info), None)
+
+
+class SchemaKind(StrEnum):
+    answers = "answers"
+    report = "report"
+    config = "config"
+
+
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file the schema describes.")],
+    output: OutputOption = None,
+    lang: LangOption = None,
+    challenges: ChallengesOption = None,
+) -> None:
+    """Print a JSON Schema for answers files, JSON reports or csm-check.yaml.
+
+    Editors use it for completion and checks while typing (the answers schema lists
+    every criterion id of the model with its question).
+
+    \b
+    Examples:
+      csm-check schema answers -o answers.schema.json
+      csm-check schema config > csm-check.schema.json
+    """
+    from csm_check.i18n import choose_language
+    from csm_check.loading import load_model
+    from csm_check.output import emit
+    from csm_check.schemas import render_schema
+
+    model = load_model(challenges)
+    emit(render_schema(kind.value, model, choose_language(lang_value(lang), None)), output)
