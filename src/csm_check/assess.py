@@ -4,9 +4,12 @@ baseline and gate options. No printing; the CLI renders and writes the result.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from csm_check.answers import AnswerSet, parse_answers
 from csm_check.config import Config, load_config
@@ -14,9 +17,12 @@ from csm_check.errors import CsmCheckError, InvalidInputError, Problem
 from csm_check.i18n import Language, choose_language
 from csm_check.loading import load_model
 from csm_check.model import Model
-from csm_check.scorecard import ChallengeMinimum, GateOptions, GateReason, Scorecard
+from csm_check.scorecard import ChallengeMinimum, Gate, GateOptions, GateReason, Scorecard
 from csm_check.scoring import score
 from csm_check.yamlio import load_yaml
+
+if TYPE_CHECKING:
+    from csm_check.team import TeamSummary
 
 DEFAULT_TOP = 5
 ANSWER_SUFFIXES = (".yaml", ".yml")
@@ -81,6 +87,29 @@ def load_all(files: list[Path], model: Model) -> list[AnswerSet]:
     """Every file validated; all problems of all files reported together."""
     sets: list[AnswerSet] = []
     problems: list[Problem] = []
+    with _collector_paused():
+        _load_into(sets, problems, files, model)
+    if problems:
+        raise InvalidInputError(problems)
+    return sets
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading thousands of files creates millions of small objects and no reference
+    cycles; the cyclic garbage collector would rescan the growing heap again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_into(
+    sets: list[AnswerSet], problems: list[Problem], files: list[Path], model: Model
+) -> None:
     for path in files:
         try:
             sets.append(parse_answers(load_yaml(path), model))
@@ -90,9 +119,6 @@ def load_all(files: list[Path], model: Model) -> list[AnswerSet]:
             problems.append(
                 Problem(error.path or str(path), error.line or 1, error.column or 1, error.message)
             )
-    if problems:
-        raise InvalidInputError(problems)
-    return sets
 
 
 T = TypeVar("T")
@@ -122,6 +148,20 @@ def gate_options(settings: ScoreSettings, config: Config, model: Model) -> GateO
     )
 
 
+def _team_evidence(gate: Gate, team: TeamSummary) -> Gate:
+    """The gate with one `evidence` reason per criterion that some respondent rated 3 or
+    more without a note, in the place single scoring puts them (before challenge minimums)."""
+    found = [
+        GateReason("evidence", criterion=s.criterion, challenge=s.challenge, score=s.unevidenced)
+        for s in team.spreads
+        if s.unevidenced is not None
+    ]
+    later = {"challenge_below", "challenge_no_score", "regression"}
+    at = next((i for i, r in enumerate(gate.reasons) if r.kind in later), len(gate.reasons))
+    reasons = (*gate.reasons[:at], *found, *gate.reasons[at:])
+    return Gate(not reasons, reasons, gate.warnings)
+
+
 def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
     model = load_model(settings.challenges)
     config = load_config(settings.config, model)
@@ -136,9 +176,13 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
         answers, team = aggregate(model, list(zip(files, sets, strict=True)))
     language = choose_language(settings.language or config.language, answers.language)
     target = _first(settings.target, config.target)
-    card = score(model, answers, target=target, gate=gate_options(settings, config, model))
-    if team is not None:
-        card = replace(card, team=team)
+    options = gate_options(settings, config, model)
+    if team is not None:  # evidence is a property of each respondent's answers, not of a mean
+        card = score(model, answers, target=target, gate=replace(options, require_evidence=False))
+        gate = _team_evidence(card.gate, team) if options.require_evidence else card.gate
+        card = replace(card, team=team, gate=gate)
+    else:
+        card = score(model, answers, target=target, gate=options)
     top = _first(settings.top, config.top, DEFAULT_TOP)
     assert top is not None
     return Assessment(card, language, top, tuple(files), sets[0])

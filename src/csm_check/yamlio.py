@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from csm_check.errors import CsmCheckError, InvalidInputError, OutputError, Problem
+from csm_check.yamldata import Builder
 
 MAX_BYTES = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
@@ -26,8 +27,27 @@ _BOM = b"\xef\xbb\xbf"
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_TAG_CACHE: dict[tuple[str, bool], str] = {}
+_TAG_CACHE_SIZE = 4096
+
+
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """Safe loader whose scalar constructors never raise: bad values stay text."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        """The implicit tag of a plain scalar, remembered: team files repeat the same ids and
+        levels thousands of times, and the regular-expression lookup dominates otherwise.
+        The tag of a plain scalar depends on its text alone (safe loading has no path
+        resolvers), so the cache cannot change a result."""
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return str(super().resolve(kind, value, implicit))
+        key = (value, implicit[1])
+        tag = _TAG_CACHE.get(key)
+        if tag is None:
+            tag = str(super().resolve(kind, value, implicit))
+            if len(_TAG_CACHE) < _TAG_CACHE_SIZE:
+                _TAG_CACHE[key] = tag
+        return tag
 
 
 def _lenient(tag: str) -> None:
@@ -123,10 +143,10 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
         root = loader.get_single_node()
         if root is None:
             raise InvalidInputError([Problem(display, 1, 1, "file is empty", None)])
-        duplicates = _duplicate_key_problems(root, display)
-        if duplicates:
-            raise InvalidInputError(duplicates)
-        data = loader.construct_document(root)
+        builder = Builder(loader, display)
+        data = builder.build(root)
+        if builder.problems:
+            raise InvalidInputError(builder.problems)
     except yaml.reader.ReaderError as error:
         raise InvalidInputError([_reader_problem(text, display, error)]) from None
     except yaml.MarkedYAMLError as error:
@@ -191,35 +211,6 @@ def _anchor_problems(text: str, display: str) -> list[Problem]:
                 )
     except yaml.YAMLError:
         return problems  # syntax errors are reported by the full parse
-    return problems
-
-
-def _duplicate_key_problems(root: yaml.Node, display: str) -> list[Problem]:
-    problems: list[Problem] = []
-    stack: list[yaml.Node] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: dict[str, yaml.Node] = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    first = seen.get(key.value)
-                    if first is not None:
-                        problems.append(
-                            Problem(
-                                display,
-                                key.start_mark.line + 1,
-                                key.start_mark.column + 1,
-                                f"duplicate key '{key.value}'"
-                                f" (first defined on line {first.start_mark.line + 1})",
-                                "keep one of the two",
-                            )
-                        )
-                    else:
-                        seen[key.value] = key
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
     return problems
 
 
