@@ -53,14 +53,25 @@ def write_files(folder: Path, count: int, seed: int = 7) -> None:
 
 def run(folder: Path, out: Path) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB) of one scoring process."""
-    command = [sys.executable, "-m", "csm_check", "score", str(folder), "--format", "json",
-               "-o", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "csm_check",
+        "score",
+        str(folder),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    ]
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"csm-check failed: {process.stderr.read().decode() if process.stderr else ''}")
+        raise SystemExit(
+            f"csm-check failed: {process.stderr.read().decode() if process.stderr else ''}"
+        )
     return wall, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 

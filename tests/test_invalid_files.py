@@ -177,3 +177,27 @@ def test_every_file_is_reported_and_good_ones_still_pass(runner: CliRunner, tmp_
     assert result.exit_code == 2
     assert result.stdout == f"{EXAMPLE}: ok (32/41 answered)\n"
     assert result.stderr.startswith(f"{bad}:4:30: level must be a whole number")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('schema_version: 1\nanswers:\n  a: "ö\x01"\n', "3:8: character U+0001 is not allowed"),
+        ("ä: 1\n\x00", "2:1: character U+0000 is not allowed"),
+    ],
+)
+def test_pure_python_loader_locates_bad_characters_the_same(
+    monkeypatch: pytest.MonkeyPatch, text: str, expected: str
+) -> None:
+    """Without libyaml the reader fails earlier (in the loader's constructor), in characters."""
+    import yaml
+
+    from csm_check import yamlio
+    from csm_check.errors import InvalidInputError
+
+    for loader in (yamlio._BaseLoader, yaml.SafeLoader):
+        monkeypatch.setattr(yamlio, "_BaseLoader", loader)
+        monkeypatch.setattr(yamlio, "_StrictLoader", type("Strict", (loader,), {}))
+        with pytest.raises(InvalidInputError) as caught:
+            yamlio.parse_yaml(text, "x.yaml")
+        assert caught.value.lines()[0].startswith(f"x.yaml:{expected}"), loader

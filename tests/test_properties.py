@@ -3,14 +3,19 @@ ever raises csm-check's own errors."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
+from typer.testing import CliRunner
 
 from conftest import TINY_MODEL
 from csm_check.answers import Answer, AnswerSet
+from csm_check.cli import app
 from csm_check.errors import CsmCheckError
 from csm_check.loading import load_answers, load_model, parse_model
 from csm_check.model import Model
@@ -223,3 +228,50 @@ def test_yaml_like_model_gives_only_csm_check_errors(text: str) -> None:
         parse_model(parse_yaml(text, "model.yaml"))
     except CsmCheckError as error:
         assert all(line.startswith("model.yaml") for line in error.lines())
+
+
+# --- any organisation, respondent or note renders safely ---------------------------------------
+
+HOSTILE = ["[/]", "[bold]", "[red]x[/red]", "[link=http://x]", "\x1b[31m", "\x1b]8;;x\x1b\\", "\r"]
+user_text = st.lists(st.one_of(st.text(max_size=30), st.sampled_from(HOSTILE)), max_size=8).map(
+    lambda parts: "".join(parts)[:200]
+)
+
+
+@pytest.fixture(scope="module")
+def runner_module() -> CliRunner:
+    return CliRunner()
+
+
+@SETTINGS
+@given(
+    organisation=user_text,
+    respondent=user_text,
+    note=user_text,
+    language=st.sampled_from(["en", "de"]),
+)
+def test_any_user_text_renders_safely(
+    runner_module: CliRunner,
+    scratch: Path,
+    organisation: str,
+    respondent: str,
+    note: str,
+    language: str,
+) -> None:
+    document = {
+        "schema_version": 1,
+        "organisation": organisation,
+        "respondent": respondent,
+        "language": language,
+        "answers": {"talent.attrition-tracking": {"level": 1, "note": note}},
+    }
+    scratch.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    table = runner_module.invoke(app, ["score", str(scratch)])
+    assert table.exit_code == 0, table.stderr
+    assert "\x1b" not in table.stdout and "\r" not in table.stdout
+    assert max(cell_len(line) for line in table.stdout.splitlines()) <= 80
+    report = runner_module.invoke(app, ["score", str(scratch), "-f", "json"])
+    assert report.exit_code == 0, report.stderr
+    data = json.loads(report.stdout)
+    assert (data["organisation"], data["respondent"]) == (organisation, respondent)
+    assert data["challenges"][0]["criteria"][0]["note"] == note
