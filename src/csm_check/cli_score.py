@@ -16,7 +16,7 @@ def score(
     answers: Annotated[
         list[Path],
         typer.Argument(
-            metavar="ANSWERS...",
+            metavar="ANSWERS",
             help="Answers file; several files or a folder are scored as one team.",
         ),
     ],

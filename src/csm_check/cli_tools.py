@@ -14,7 +14,7 @@ from csm_check.errors import CsmCheckError
 
 def validate(
     files: Annotated[
-        list[Path] | None, typer.Argument(metavar="[FILES]...", help="Answers files to check.")
+        list[Path] | None, typer.Argument(metavar="FILES", help="Answers files to check.")
     ] = None,
     challenges: ChallengesOption = None,
     lang: LangOption = None,

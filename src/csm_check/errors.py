@@ -63,7 +63,9 @@ class InvalidInputError(CsmCheckError):
     """An input file (model, answers, config) has one or more problems."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        ordered = sorted(problems)
+        ordered = sorted(
+            problems, key=lambda p: (p.path, p.line, p.column, p.message, p.hint or "")
+        )
         first = ordered[0]
         super().__init__(first.message, first.path, first.line, first.column)
         self.problems: tuple[Problem, ...] = tuple(ordered)
