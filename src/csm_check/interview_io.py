@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 
 from csm_check.sanitize import clean
 
@@ -73,21 +73,12 @@ def read_line(prompt: str) -> str:
 def console_terminal() -> Terminal:
     """The real terminal: stdout through Rich (no markup), stdin line by line."""
     from csm_check.output import terminal_info
+    from csm_check.render.console import make_console
 
     _tolerant(sys.stdin)
     _tolerant(sys.stdout)
     info = terminal_info(to_file=False)
-    console = Console(
-        file=sys.stdout,
-        width=info.width,
-        color_system=info.color_system,  # type: ignore[arg-type]
-        force_terminal=info.color_system is not None,
-        no_color=info.color_system is None,
-        markup=False,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-    )
+    console = make_console(sys.stdout, info.width, info.color_system)
 
     def show(text: RenderableType) -> None:
         console.print(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from io import StringIO
 from typing import Any
 
 from csm_check.compare import ChallengeChange, Comparison, CriterionChange
@@ -85,9 +84,11 @@ def _headers(language: Language) -> list[str]:
 
 def render_table(comparison: Comparison, language: Language, info: TerminalInfo) -> str:
     from rich import box
-    from rich.console import Console
+    from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
+
+    from csm_check.render.console import capture
 
     table = Table(
         box=box.ASCII if info.ascii_only else box.SIMPLE_HEAD, show_edge=False, pad_edge=False
@@ -101,25 +102,15 @@ def render_table(comparison: Comparison, language: Language, info: TerminalInfo)
         )
     for row in _rows(comparison, language, info.ascii_only):
         table.add_row(*(Text(cell) for cell in row))
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=info.width,
-        color_system=info.color_system,  # type: ignore[arg-type]
-        force_terminal=info.color_system is not None,
-        no_color=info.color_system is None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
-    console.print(Text(t("compare.title", language), style="bold"))
-    console.print(table)
-    console.print(Text(_overall_line(comparison, language, info.ascii_only), style="bold"))
+    parts: list[RenderableType] = [
+        Text(t("compare.title", language), style="bold"),
+        table,
+        Text(_overall_line(comparison, language, info.ascii_only), style="bold"),
+    ]
     for title, lines in _sections(comparison, language, info.ascii_only):
-        console.print(Text("\n" + title, style="bold"))
-        for line in lines:
-            console.print(Text("- " + one_line(line)))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+        parts.append(Text("\n" + title, style="bold"))
+        parts += [Text("- " + one_line(line)) for line in lines]
+    return capture(*parts, width=info.width, color_system=info.color_system)
 
 
 def _sections(

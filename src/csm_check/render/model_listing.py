@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
-from rich.console import Console
 from rich.text import Text
 
 from csm_check.i18n import Language, t
 from csm_check.model import Model
 from csm_check.output import TerminalInfo
+from csm_check.render.console import capture
 from csm_check.sanitize import one_line
 
 
@@ -52,16 +50,4 @@ def render_model(model: Model, language: Language, info: TerminalInfo) -> str:
                 extra.append(t("model.knockout", language, minimum=criterion.minimum_level))
             text.append(f" ({', '.join(extra)})", style="dim")
             text.append(f"\n     {one_line(criterion.question.get(language))}")
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=info.width,
-        color_system=info.color_system,  # type: ignore[arg-type]
-        force_terminal=info.color_system is not None,
-        no_color=info.color_system is None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    console.print(text)
-    return buffer.getvalue()
+    return capture(text, width=info.width, color_system=info.color_system)

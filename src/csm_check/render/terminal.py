@@ -6,16 +6,15 @@ cleaned of control characters first.
 
 from __future__ import annotations
 
-from io import StringIO
-
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from csm_check.i18n import Language, format_number, t
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, score_text, status_label, team_text, why
+from csm_check.render.console import capture
 from csm_check.sanitize import one_line
 from csm_check.scorecard import Scorecard, Status
 
@@ -188,21 +187,4 @@ def render_terminal(card: Scorecard, options: RenderOptions) -> str:
         Text(),
         _gate(card, options.language),
     ]
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        color_system=options.color_system,  # type: ignore[arg-type]
-        force_terminal=options.color_system is not None,
-        no_color=options.color_system is None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        legacy_windows=False,
-        soft_wrap=False,
-    )
-    console.print(Group(*parts))
-    text = buffer.getvalue()
-    if options.color_system is None:  # Rich pads cells; plain output keeps no trailing blanks
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-    return text
+    return capture(Group(*parts), width=options.width, color_system=options.color_system)
