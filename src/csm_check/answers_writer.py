@@ -15,53 +15,11 @@ Loading a file written here and writing it again gives the same bytes.
 
 from __future__ import annotations
 
-import textwrap
-
-import yaml
-
 from csm_check.answers import NOT_APPLICABLE, SCHEMA_VERSION, Answer, AnswerSet
 from csm_check.i18n import t
 from csm_check.model import Model
-from csm_check.sanitize import one_line
-
-WRAP = 88
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_LINE_BREAKS = {"\x85", "\u2028", "\u2029"}
-
-
-def _printable(char: str) -> bool:
-    """Characters YAML accepts literally inside a double-quoted scalar on one line."""
-    code = ord(char)
-    if char in _LINE_BREAKS:
-        return False
-    return (
-        0x20 <= code <= 0x7E
-        or 0xA0 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
-    )
-
-
-def quote(text: str) -> str:
-    """`text` as a YAML double-quoted scalar that reads back as exactly `text`."""
-    parts: list[str] = []
-    for char in text:
-        if char in _ESCAPES:
-            parts.append(_ESCAPES[char])
-        elif _printable(char):
-            parts.append(char)
-        else:
-            code = ord(char)
-            parts.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-    return '"' + "".join(parts) + '"'
-
-
-def plain_or_quoted(text: str) -> str:
-    """Identifiers stay plain when YAML reads them back as the same string; else quoted."""
-    simple = text != "" and text[0].isalnum() and all(c.isalnum() or c in ".-_" for c in text)
-    if simple and text.isascii() and yaml.safe_load(text) == text:
-        return text
-    return quote(text)
+from csm_check.yamltext import comment_lines as _comment
+from csm_check.yamltext import plain_or_quoted, quote
 
 
 def _optional(value: str | None) -> str:
@@ -79,14 +37,6 @@ def answer_value(answer: Answer) -> str:
     if answer.note is None:
         return level
     return f"{{level: {level}, note: {quote(answer.note)}}}"
-
-
-def _comment(text: str, indent: str = "") -> list[str]:
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        wrapped = textwrap.wrap(one_line(paragraph), WRAP - len(indent) - 2) or [""]
-        lines.extend(f"{indent}# {line}".rstrip() for line in wrapped)
-    return lines
 
 
 def dump_answers(answers: AnswerSet, model: Model) -> str:

@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from csm_check.i18n import Language, t
 from csm_check.model import Model
 from csm_check.sanitize import one_line
-
-WRAP = 88
-
-
-def _comment(text: str, indent: str = "") -> list[str]:
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        wrapped = textwrap.wrap(one_line(paragraph), WRAP - len(indent) - 2) or [""]
-        lines.extend(f"{indent}# {line}".rstrip() for line in wrapped)
-    return lines
+from csm_check.yamltext import comment_lines, plain_or_quoted
 
 
 def render_template(model: Model, language: Language, *, schema_path: str | None = None) -> str:
     lines = [f"# yaml-language-server: $schema={one_line(schema_path)}"] if schema_path else []
-    lines += _comment(t("template.header", language))
+    lines += comment_lines(t("template.header", language))
     lines.append(f"# {t('template.scale', language)}:")
     for level in model.scale.levels:
         label = one_line(level.label.get(language))
-        lines.extend(_comment(f"{level.level} {label}: {level.description.get(language)}", "  "))
+        lines.extend(
+            comment_lines(f"{level.level} {label}: {level.description.get(language)}", "  ")
+        )
     lines += [
         "schema_version: 1",
-        f"model: {model.id}",
+        f"model: {plain_or_quoted(model.id)}",
         "organisation:",
         "respondent:",
         "assessed_on:",
@@ -37,12 +28,14 @@ def render_template(model: Model, language: Language, *, schema_path: str | None
     ]
     for challenge in model.challenges:
         lines.append("")
-        lines.extend(_comment(f"{challenge.number}. {challenge.title.get(language)}", "  "))
+        lines.extend(comment_lines(f"{challenge.number}. {challenge.title.get(language)}", "  "))
         for criterion in challenge.criteria:
-            lines.extend(_comment(criterion.question.get(language), "  "))
+            lines.extend(comment_lines(criterion.question.get(language), "  "))
             if criterion.minimum_level is not None:
                 lines.extend(
-                    _comment(t("model.knockout", language, minimum=criterion.minimum_level), "  ")
+                    comment_lines(
+                        t("model.knockout", language, minimum=criterion.minimum_level), "  "
+                    )
                 )
-            lines.append(f"  {criterion.id}:")
+            lines.append(f"  {plain_or_quoted(criterion.id)}:")
     return "\n".join(lines) + "\n"
