@@ -10,8 +10,6 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from csm_check.errors import CsmCheckError
-
 
 class Lang(StrEnum):
     en = "en"
@@ -47,6 +45,7 @@ def handled(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from csm_check.errors import CsmCheckError
         from csm_check.output import err
 
         try:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from csm_check.cli_common import ChallengesOption, LangOption, OutputOption, lang_value
-from csm_check.render import Format
+from csm_check.formats import Format
 
 
 def score(

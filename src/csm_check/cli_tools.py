@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from csm_check.cli_common import ChallengesOption, LangOption, OutputOption, lang_value
-from csm_check.errors import CsmCheckError
 
 
 def validate(
@@ -29,6 +28,7 @@ def validate(
     \b
     Exit codes: 0 all valid, 2 a problem was found.
     """
+    from csm_check.errors import CsmCheckError
     from csm_check.i18n import choose_language, t
     from csm_check.loading import load_answers, load_model
     from csm_check.output import err

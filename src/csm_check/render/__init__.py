@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from csm_check.formats import Format
+
+__all__ = ["RENDERERS", "Format", "RenderOptions", "Renderer", "renderer_for"]
 
 if TYPE_CHECKING:
     from csm_check.i18n import Language
     from csm_check.scorecard import Scorecard
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    junit = "junit"
 
 
 @dataclass(frozen=True)
