@@ -83,10 +83,23 @@ def parse_config(document: YamlDocument, model: Model) -> Config:
             for key in gates
             if key not in ids
         ]
+        # YAML 1.1 reads an unquoted `off` as the boolean false.
+        problems += [
+            document.problem(
+                ("challenges", str(key), "level"),
+                f"'level' must be 'off', 'warn' or 'error', got {describe(gate['level'])}",
+                "YAML reads unquoted off/on/no/yes as booleans: quote it, as in level: 'off'",
+            )
+            for key, gate in gates.items()
+            if isinstance(gate, dict) and isinstance(gate.get("level"), bool)
+        ]
     try:
         config = Config.model_validate(document.data)
     except ValidationError as error:
-        problems += problems_from(document, error, KNOWN_KEYS)
+        seen = {(p.line, p.column) for p in problems}
+        problems += [
+            p for p in problems_from(document, error, KNOWN_KEYS) if (p.line, p.column) not in seen
+        ]
     if problems:
         raise InvalidInputError(problems)
     return config
@@ -96,7 +109,8 @@ def find_config(explicit: Path | None, folder: Path | None = None) -> Path | Non
     """The --config file, else csm-check.yaml in the current folder if there is one."""
     if explicit is not None:
         return explicit
-    candidate = (folder or Path.cwd()) / CONFIG_FILE
+    # Relative when found in the current folder, so messages read `csm-check.yaml:2:5: ...`.
+    candidate = folder / CONFIG_FILE if folder is not None else Path(CONFIG_FILE)
     return candidate if candidate.is_file() else None
 
 

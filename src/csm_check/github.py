@@ -10,12 +10,14 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from csm_check.errors import OutputError
 from csm_check.i18n import Language
 from csm_check.render.common import gate_reason
 from csm_check.scorecard import GateReason
 
 MAX_ANNOTATIONS = 10
 SUMMARY_LIMIT = 1024 * 1024  # bytes per step
+CUT_NOTE = b"\n\n_(summary cut to fit the 1 MiB step summary limit)_\n"
 Locator = Callable[[GateReason], tuple[int, int]]
 
 
@@ -61,14 +63,17 @@ def append_step_summary(markdown: str, environ: Mapping[str, str] | None = None)
     if not target:
         return False
     path = Path(target)
-    used = path.stat().st_size if path.exists() else 0
-    room = SUMMARY_LIMIT - used - 1
+    used = path.stat().st_size if path.is_file() else 0
+    room = SUMMARY_LIMIT - used - 1  # 1: the newline written after the summary
     data = markdown.encode("utf-8")
-    if room <= 0:
-        return False
     if len(data) > room:
-        note = b"\n\n_(summary cut to fit the 1 MiB step summary limit)_\n"
-        data = data[: max(room - len(note), 0)].decode("utf-8", errors="ignore").encode() + note
-    with path.open("ab") as handle:
-        handle.write(data + b"\n")
+        if room < len(CUT_NOTE):
+            return False  # not even the note fits; writing more would break the limit
+        kept = data[: room - len(CUT_NOTE)].decode("utf-8", errors="ignore").encode("utf-8")
+        data = kept + CUT_NOTE
+    try:
+        with path.open("ab") as handle:
+            handle.write(data + b"\n")
+    except OSError as error:
+        raise OutputError(f"cannot write the step summary: {error.strerror}", target) from None
     return True

@@ -75,6 +75,35 @@ class ReportNextStep(_Part):
 class ReportGate(_Part):
     passed: bool
     reasons: list[str]
+    warnings: list[str] = Field(default_factory=list, description="Challenge minimums at warn.")
+
+
+class ReportRespondent(_Part):
+    file: str
+    organisation: str | None
+    respondent: str | None
+    language: str | None
+    assessed_on: str | None
+
+
+class ReportSpread(_Part):
+    id: str
+    challenge: str
+    mean: float | None
+    min: int | None
+    max: int | None
+    answered: int
+    not_applicable: int
+    disagreement: bool = Field(description="Answers spread by 2 levels or more.")
+
+
+class ReportTeam(_Part):
+    """Present when several answers files were scored as one team."""
+
+    respondents: list[ReportRespondent]
+    languages: dict[str, int] = Field(description="Respondents per answers-file language.")
+    criteria: list[ReportSpread]
+    discuss_first: list[str] = Field(description="Criterion ids to discuss first.")
 
 
 class Report(_Part):
@@ -92,6 +121,7 @@ class Report(_Part):
     challenges: list[ReportChallenge]
     next_steps: list[ReportNextStep]
     gate: ReportGate
+    team: ReportTeam | None = None
 
 
 def is_report(document: YamlDocument) -> bool:

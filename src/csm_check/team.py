@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from csm_check.answers import Answer, AnswerSet
+from csm_check.gate import EVIDENCE_LEVEL
 from csm_check.model import Model
 
 DISAGREEMENT_SPREAD = 2
@@ -37,6 +38,8 @@ class CriterionSpread:
     maximum: int | None
     answered: int
     not_applicable: int
+    # Highest level >= 3 that a respondent gave without a note (require_evidence), if any.
+    unevidenced: int | None = None
 
     @property
     def disagreement(self) -> bool:
@@ -74,10 +77,14 @@ def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[Answer
     for challenge, criterion in model.criteria():
         levels: list[int] = []
         not_applicable = 0
+        unevidenced: int | None = None
         for _, answer_set in files:
             answer = answer_set.get(criterion.id)
             if answer.state == "answered" and answer.level is not None:
-                levels.append(int(answer.level))
+                level = int(answer.level)
+                levels.append(level)
+                if level >= EVIDENCE_LEVEL and not (answer.note or "").strip():
+                    unevidenced = max(level, unevidenced or 0)
             elif answer.state == "not_applicable":
                 not_applicable += 1
         mean = sum(levels) / len(levels) if levels else None
@@ -90,6 +97,7 @@ def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[Answer
                 max(levels) if levels else None,
                 len(levels),
                 not_applicable,
+                unevidenced,
             )
         )
         if mean is not None:

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, score_text, status_word
+from csm_check.sanitize import one_line
 from csm_check.scorecard import GateReason, Scorecard
 
 SUITE = "csm-check"
@@ -48,7 +49,9 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
         challenge = result.challenge
         # The name stays the same from run to run so CI servers can track the test's history.
         case = _case(suite, f"{SUITE}.challenges", f"{challenge.number} {challenge.id}")
-        summary = f"{challenge.title.get(language)}: {score_text(result.score, language)} "
+        # one_line: XML 1.0 cannot carry control characters, which a custom model may hold.
+        title = one_line(challenge.title.get(language))
+        summary = f"{title}: {score_text(result.score, language)} "
         ET.SubElement(case, "system-out").text = summary + status_word(result.status, language)
         failing = [r for r in reasons if r.challenge == challenge.id]
         warned = [r for r in warnings if r.challenge == challenge.id]

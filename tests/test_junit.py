@@ -1,0 +1,264 @@
+"""`--format junit`: parsed back with xml.etree and checked against the shape of the common
+JUnit XML schema (the one GitLab, Jenkins and Azure DevOps read).
+
+Tiny model (tests/conftest.py): challenges base, legal, top; one knock-out criterion,
+legal.disclosure (minimum level 3). So a report holds 1 (overall) + 3 + 1 = 5 test cases.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner, Result
+
+from conftest import EXAMPLE, REPO
+from csm_check.cli import app
+
+# base.a = 2 -> base 50.0;  legal.disclosure = 1 -> legal 25.0 and a knock-out blocker;
+# overall (50 * 2 + 25) / 3 = 41.67 -> 41.7;  3 of 5 criteria unanswered.
+BLOCKED = """\
+schema_version: 1
+language: en
+assessed_on: 2026-03-31
+answers:
+  base.a: 2
+  legal.disclosure: 1
+"""
+# Everything at 4: all 100, nothing fails.
+PASSING = """\
+schema_version: 1
+answers:
+  base.a: 4
+  base.b: 4
+  legal.disclosure: 4
+  legal.contracts: 4
+  top.x: 4
+"""
+# Allowed elements and attributes in the common JUnit XML schema (jenkins junit-10.xsd).
+SCHEMA: dict[str, set[str]] = {
+    "testsuites": {"name", "tests", "failures", "errors", "skipped", "disabled", "time"},
+    "testsuite": {
+        "name", "tests", "failures", "errors", "skipped", "disabled", "time", "timestamp",
+        "hostname", "id", "package", "file", "log", "url", "version", "group",
+    },
+    "testcase": {"name", "classname", "time", "assertions", "status", "file", "line"},
+    "failure": {"message", "type"},
+    "error": {"message", "type"},
+    "skipped": {"message"},
+    "system-out": set(),
+    "system-err": set(),
+}  # fmt: skip
+
+
+def run(runner: CliRunner, *args: str | Path) -> Result:
+    result = runner.invoke(app, [str(arg) for arg in args])
+    assert "Traceback" not in result.stdout + result.stderr
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tiny_model_file: Path) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "blocked.yaml").write_text(BLOCKED, encoding="utf-8")
+    (tmp_path / "passing.yaml").write_text(PASSING, encoding="utf-8")
+    return tmp_path
+
+
+def junit(runner: CliRunner, answers: str, *args: str, model: str = "tiny.yaml") -> ET.Element:
+    result = run(runner, "score", answers, "--challenges", model, "--format", "junit", *args)
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')
+    return ET.fromstring(result.stdout)
+
+
+def cases(root: ET.Element) -> dict[str, ET.Element]:
+    return {f"{c.get('classname')}/{c.get('name')}": c for c in root.iter("testcase")}
+
+
+def check_schema(root: ET.Element) -> None:
+    """Elements, attributes and nesting as the schema allows; counts that add up."""
+    assert root.tag == "testsuites"
+    for element in root.iter():
+        assert element.tag in SCHEMA, element.tag
+        assert set(element.attrib) <= SCHEMA[element.tag], (element.tag, element.attrib)
+    for suite in root:
+        assert suite.tag == "testsuite"
+        assert all(child.tag == "testcase" for child in suite)
+        for case in suite:
+            assert {"name", "classname"} <= set(case.attrib)
+            tags = [child.tag for child in case]
+            # failure / error / skipped first (at most one of them), then system-out
+            results = [t for t in tags if t in {"failure", "error", "skipped"}]
+            assert len(results) <= 1
+            assert tags == results + [t for t in tags if t not in results]
+        for key, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
+            assert int(suite.get(key, "0")) == sum(1 for c in suite if c.find(tag) is not None)
+        assert int(suite.get("tests", "0")) == len(suite)
+    for key in ("tests", "failures", "errors", "skipped"):
+        assert root.get(key) == str(sum(int(s.get(key, "0")) for s in root))
+
+
+def test_one_case_per_challenge_knockout_and_overall(runner: CliRunner, folder: Path) -> None:
+    root = junit(runner, "passing.yaml")
+    check_schema(root)
+    assert list(cases(root)) == [
+        "csm-check.overall/overall",
+        "csm-check.challenges/1 base",
+        "csm-check.challenges/2 legal",
+        "csm-check.challenges/3 top",
+        "csm-check.knockouts/legal.disclosure",
+    ]
+    assert root.attrib == {
+        "name": "csm-check", "tests": "5", "failures": "0", "errors": "0", "skipped": "0",
+    }  # fmt: skip
+    assert all(c.find("failure") is None for c in root.iter("testcase"))
+
+
+def test_failures_carry_the_reason(runner: CliRunner, folder: Path) -> None:
+    root = junit(runner, "blocked.yaml", "--fail-under", "90", "--require-complete")
+    check_schema(root)
+    suite = root[0]
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("5", "3", "0")
+    assert suite.get("timestamp") == "2026-03-31T00:00:00"
+    found = cases(root)
+    overall = found["csm-check.overall/overall"].find("failure")
+    assert overall is not None
+    assert overall.attrib == {
+        "message": "overall score 41.7 is below --fail-under 90",
+        "type": "gate",
+    }
+    assert overall.text == (
+        "overall score 41.7 is below --fail-under 90\n3 criteria unanswered (--require-complete)"
+    )
+    blocker = "knock-out criterion legal.disclosure is below its minimum level"
+    for key in ("csm-check.challenges/2 legal", "csm-check.knockouts/legal.disclosure"):
+        failure = found[key].find("failure")
+        assert failure is not None
+        assert (failure.get("message"), failure.text) == (blocker, blocker)
+    for key in ("csm-check.challenges/1 base", "csm-check.challenges/3 top"):
+        assert found[key].find("failure") is None
+    outs = [c.findtext("system-out") for c in root.iter("testcase")]
+    assert outs == [None, "Base: 50.0 DEVELOPING", "Legal: 25.0 AT RISK", "Top: - NO DATA", None]
+
+
+def test_unanswered_knockout_is_skipped(runner: CliRunner, folder: Path) -> None:
+    (folder / "base-only.yaml").write_text("schema_version: 1\nanswers:\n  base.a: 4\n", "utf-8")
+    root = junit(runner, "base-only.yaml")
+    check_schema(root)
+    skipped = cases(root)["csm-check.knockouts/legal.disclosure"].find("skipped")
+    assert skipped is not None
+    assert skipped.attrib == {"message": "legal: not answered"}
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("5", "0", "1")
+
+
+def test_warnings_are_output_not_failures(runner: CliRunner, folder: Path) -> None:
+    (folder / "csm-check.yaml").write_text(
+        "challenges:\n  base: {minimum: 60, level: warn}\n  top: {minimum: 60, level: error}\n",
+        encoding="utf-8",
+    )
+    root = junit(runner, "passing.yaml")  # everything 100: nothing to warn about
+    assert root.get("failures") == "0"
+    (folder / "csm-check.yaml").write_text(
+        "challenges:\n  base: {minimum: 60, level: warn}\n", encoding="utf-8"
+    )
+    root = junit(runner, "blocked.yaml")
+    check_schema(root)
+    base = cases(root)["csm-check.challenges/1 base"]
+    assert base.find("failure") is None
+    assert base.findtext("system-out") == (
+        "Base: 50.0 DEVELOPING\nwarning: challenge base scores 50.0, below its minimum 60"
+    )
+    # only the blocker fails: the legal and the knock-out case
+    assert root.get("failures") == "2"
+
+
+def test_challenge_minimum_and_regression_fail_their_challenge(
+    runner: CliRunner, folder: Path
+) -> None:
+    # baseline everything at 4; now top.x = 2: top 50 (a drop of 50), overall 87.5
+    (folder / "new.yaml").write_text(PASSING.replace("top.x: 4", "top.x: 2"), "utf-8")
+    root = junit(runner, "new.yaml", "--baseline", "passing.yaml")
+    check_schema(root)
+    found = cases(root)
+    overall = found["csm-check.overall/overall"].find("failure")
+    top = found["csm-check.challenges/3 top"].find("failure")
+    assert overall is not None and top is not None
+    assert overall.get("message") == "overall score dropped from 100.0 to 87.5 (--max-drop 0)"
+    assert top.get("message") == "challenge top dropped from 100.0 to 50.0 (--max-drop 0)"
+    assert root.get("failures") == "2"
+
+
+def test_written_with_output_and_reasons_on_stderr(runner: CliRunner, folder: Path) -> None:
+    result = run(
+        runner, "score", "blocked.yaml", "--challenges", "tiny.yaml", "-f", "junit",
+        "-o", "junit.xml",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "knock-out criterion legal.disclosure is below its minimum level\n"
+    root = ET.parse(folder / "junit.xml").getroot()
+    check_schema(root)
+    assert root.get("failures") == "2"
+
+
+def test_german(runner: CliRunner, folder: Path) -> None:
+    root = junit(runner, "blocked.yaml", "--lang", "de")
+    found = cases(root)
+    assert found["csm-check.challenges/1 base"].findtext("system-out") == ("Basis: 50,0 IM AUFBAU")
+    failure = found["csm-check.knockouts/legal.disclosure"].find("failure")
+    assert failure is not None
+    assert failure.get("message") == "K.-o.-Kriterium legal.disclosure liegt unter der Mindeststufe"
+
+
+def test_builtin_model(runner: CliRunner) -> None:
+    """The built-in model: 1 overall + 10 challenges + 4 knock-out criteria."""
+    root = junit(runner, str(EXAMPLE), model=str(REPO / "challenges.yaml"))
+    check_schema(root)
+    assert root.get("tests") == "15"
+    assert [c.get("name") for c in root.iter("testcase")][-4:] == [
+        "strategy.human-review",
+        "compliance.bot-disclosure",
+        "compliance.no-agent-emotion-recognition",
+        "compliance.processor-contracts",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "title"),
+    [
+        # (the title as written inside double quotes in the model's YAML, as it must come out)
+        ('<b>&amp; ]]> \\"q\\" \'s', '<b>&amp; ]]> "q" \'s'),
+        ("</system-out><testcase name='x'/>", "</system-out><testcase name='x'/>"),
+        ("<![CDATA[x]]>", "<![CDATA[x]]>"),
+        # control characters and escape sequences are dropped: XML 1.0 cannot carry them
+        ("a\\e[31mred\\e[0m \\x07bell \\x0b\\x0c \\x00 \\uFFFE end", "ared bell end"),
+        ("two\\nlines\\r\\n\\tand tab", "two lines and tab"),
+    ],
+)
+def test_hostile_model_text_is_escaped(
+    runner: CliRunner, folder: Path, tiny_model_file: Path, quoted: str, title: str
+) -> None:
+    """A custom model is user input: its titles must not break or inject into the XML."""
+    evil = tiny_model_file.read_text("utf-8").replace(
+        'title: {en: "Base", de: "Basis"}', f'title: {{en: "{quoted}", de: "{quoted}"}}'
+    )
+    (folder / "evil.yaml").write_text(evil, encoding="utf-8")
+    root = junit(runner, "blocked.yaml", model="evil.yaml")
+    check_schema(root)
+    assert len(list(root.iter("testcase"))) == 5
+    out = cases(root)["csm-check.challenges/1 base"].findtext("system-out")
+    assert out == f"{title}: 50.0 DEVELOPING"
+
+
+def test_documented_gitlab_job() -> None:
+    section = (REPO / "docs" / "ci.md").read_text("utf-8").split("\n## GitLab CI", 1)[1]
+    block = re.findall(r"```yaml\n(.*?)```", section.split("\n## ", 1)[0], flags=re.DOTALL)[0]
+    job = yaml.safe_load(block)["csm-check"]
+    assert job["artifacts"] == {"when": "always", "reports": {"junit": "junit.xml"}}
+    assert "--format junit -o junit.xml" in job["script"][-1]
