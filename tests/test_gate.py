@@ -180,6 +180,18 @@ def test_baseline_challenge_without_score_is_not_a_drop(runner: CliRunner, folde
     assert found["reasons"] == ["overall score dropped from 100.0 to 75.0 (--max-drop 0)"]
 
 
+def test_a_score_that_disappears_is_a_regression(runner: CliRunner, folder: Path) -> None:
+    # baseline: every criterion at 4, so top scored 100.0; now top.x is unanswered, so top
+    # has no score. Deleting answers must not slip past the gate.
+    write(folder, "old.yaml")
+    write(folder, "new.yaml", top__x=None)
+    code, found, _ = gate(runner, "new.yaml", "--baseline", "old.yaml")
+    assert code == 1
+    assert found["reasons"] == [
+        "challenge top scored 100.0 in the baseline and has no score now",
+    ]
+
+
 def test_baseline_without_any_score(runner: CliRunner, folder: Path) -> None:
     (folder / "old.yaml").write_text("schema_version: 1\nanswers:\n", encoding="utf-8")
     write(folder, "new.yaml", base__a=0)
@@ -288,11 +300,15 @@ def test_drop_is_measured_on_rounded_scores(tiny_model: Model) -> None:
     assert card_gate(tiny_model, baseline, 0.0, base__a=3, base__b=4) == []
 
 
-def test_no_score_now_is_not_a_drop(tiny_model: Model) -> None:
-    """Nothing to compare: the gate leaves missing answers to --require-complete."""
+def test_no_score_now_counts_as_a_drop(tiny_model: Model) -> None:
+    """A challenge that scored before and has no score now fails, so deleting its answers
+    cannot slip past the gate; the overall score rose, so it is not named."""
     baseline = Baseline(80.0, (("top", 80.0), ("legal", 80.0)))
     # only base answered: base 100, overall 100; legal and top have no score now
-    assert card_gate(tiny_model, baseline, 0.0, base__a=4, base__b=4) == []
+    assert card_gate(tiny_model, baseline, 0.0, base__a=4, base__b=4) == [
+        "legal 80.0 None",
+        "top 80.0 None",
+    ]
 
 
 def test_baseline_report_of_an_earlier_version(runner: CliRunner, folder: Path) -> None:

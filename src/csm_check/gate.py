@@ -82,8 +82,10 @@ def _regressions(
     found: list[GateReason] = []
 
     def dropped(old: float | None, new: float | None) -> bool:
-        if old is None or new is None:
-            return False  # nothing to compare: no baseline score, or no score now
+        if old is None:
+            return False  # nothing to fall from
+        if new is None:
+            return True  # scored before, not now: deleting answers must not dodge the gate
         return round(old, 1) - round(new, 1) > options.max_drop + _EPSILON
 
     if dropped(baseline.overall, overall):

@@ -59,8 +59,9 @@ def gate_reason(reason: GateReason, language: Language) -> str:
     if reason.threshold is not None:
         values["threshold"] = f"{reason.threshold:g}"
     key = f"gate.{reason.kind}"
-    if reason.kind == "regression" and reason.challenge is None:
-        key = "gate.regression_overall"
+    if reason.kind == "regression":
+        key += "_overall" if reason.challenge is None else ""
+        key += "_lost" if reason.score is None else ""
     return t(key, language, **values)
 
 
