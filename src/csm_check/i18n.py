@@ -94,6 +94,14 @@ STRINGS: dict[str, dict[Language, str]] = {
         "en": "overall score dropped from {previous} to {score} (--max-drop {threshold})",
         "de": "Gesamtpunktzahl fiel von {previous} auf {score} (--max-drop {threshold})",
     },
+    "gate.regression_lost": {
+        "en": "challenge {challenge} scored {previous} in the baseline and has no score now",
+        "de": "Herausforderung {challenge} hatte in der Vergleichsbasis {previous} und jetzt keine Punktzahl",
+    },
+    "gate.regression_overall_lost": {
+        "en": "overall score was {previous} in the baseline and there is none now",
+        "de": "Gesamtpunktzahl war in der Vergleichsbasis {previous} und fehlt jetzt",
+    },
     "card.warnings": {"en": "Warnings", "de": "Warnungen"},
     # compare
     "compare.title": {"en": "Readiness then and now", "de": "Readiness damals und heute"},
