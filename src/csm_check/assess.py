@@ -130,11 +130,11 @@ def _first(*values: T | None) -> T | None:
 
 
 def gate_options(settings: ScoreSettings, config: Config, model: Model) -> GateOptions:
-    from csm_check.report import baseline_from, report_from_path
+    baseline = None
+    if settings.baseline is not None:
+        from csm_check.report import baseline_from, report_from_path
 
-    baseline = (
-        baseline_from(report_from_path(settings.baseline, model)) if settings.baseline else None
-    )
+        baseline = baseline_from(report_from_path(settings.baseline, model))
     return GateOptions(
         fail_under=_first(settings.fail_under, config.fail_under),
         require_complete=bool(_first(settings.require_complete, config.require_complete)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -85,7 +86,6 @@ def score(
     Exit codes: 0 ok, 1 gate failed, 2 invalid input or usage, 130 interrupted.
     """
     from csm_check.assess import ScoreSettings, assess
-    from csm_check.github import append_step_summary, in_github_actions, workflow_commands
     from csm_check.output import emit, err, terminal_info
     from csm_check.render import RenderOptions, renderer_for
     from csm_check.render.common import gate_reason
@@ -123,7 +123,8 @@ def score(
             err(gate_reason(reason, language))
         for reason in card.gate.warnings:
             err("warning: " + gate_reason(reason, language))
-    if in_github_actions():
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # github.in_github_actions, without the import
+        from csm_check.github import append_step_summary, workflow_commands
         from csm_check.render.markdown import render_markdown
 
         append_step_summary(render_markdown(card, options))
