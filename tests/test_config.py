@@ -423,7 +423,10 @@ INVALID = [
             "(hint: did you mean 'require_evidence'?)"
         ],
     ),
-    ('fail_under: "60"\n', ["csm-check.yaml:1:13: 'fail_under' must be a number, got '60'"]),
+    (
+        'fail_under: "60"\n',
+        ["csm-check.yaml:1:13: 'fail_under' must be a number, got '60' (hint: remove the quotes)"],
+    ),
     ("fail_under: 101\n", ["csm-check.yaml:1:13: 'fail_under' must be at most 100.0, got 101"]),
     ("top: -1\n", ["csm-check.yaml:1:6: 'top' must be at least 0, got -1"]),
     ("top: 2.5\n", ["csm-check.yaml:1:6: 'top' must be a whole number, got 2.5"]),
@@ -468,7 +471,7 @@ INVALID = [
         # every problem of the file at once, in file order
         'top: "3"\nlanguage: EN\nchallenges:\n  speed: {minimum: 5}\n',
         [
-            "csm-check.yaml:1:6: 'top' must be a whole number, got '3'",
+            "csm-check.yaml:1:6: 'top' must be a whole number, got '3' (hint: remove the quotes)",
             "csm-check.yaml:2:11: 'language' must be 'en' or 'de', got 'EN'",
             "csm-check.yaml:4:3: unknown challenge id 'speed'",
         ],

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
 
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
-from csm_check.i18n import Language
+from csm_check.i18n import Language, format_count, message_language, msg
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio import YamlDocument, key_positions
@@ -91,8 +91,8 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
             [
                 document.problem(
                     (),
-                    f"an answers file must be a mapping of keys, got {describe(data)}",
-                    "start with 'schema_version: 1' and 'answers:'",
+                    msg("err.answers_not_mapping", value=describe(data)),
+                    msg("err.answers_not_mapping.hint"),
                 )
             ]
         )
@@ -107,17 +107,20 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         problems.append(
             document.problem(
                 ("schema_version",),
-                f"unsupported schema_version {describe(data['schema_version'])}; "
-                f"this csm-check reads version {SCHEMA_VERSION}",
-                "write 'schema_version: 1'",
+                msg(
+                    "err.schema_version",
+                    value=describe(data["schema_version"]),
+                    version=SCHEMA_VERSION,
+                ),
+                msg("err.schema_version.hint"),
             )
         )
     if isinstance(data.get("model"), str) and data["model"] != model.id:
         problems.append(
             document.problem(
                 ("model",),
-                f"answers are for model '{data['model']}', but the loaded model is '{model.id}'",
-                "pass the matching model with --challenges, or remove the 'model' line",
+                msg("err.model_mismatch", found=data["model"], model=model.id),
+                msg("err.model_mismatch.hint"),
             )
         )
     raw_answers = data.get("answers")
@@ -130,7 +133,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
                 problems.append(
                     document.problem(
                         loc,
-                        f"unknown criterion id '{key}'",
+                        msg("err.unknown_criterion", key=key),
                         did_you_mean(str(key), known),
                         at_key=True,
                     )
@@ -164,7 +167,7 @@ def _parse_answer(
         problems.extend(
             document.problem(
                 (*loc, str(key)),
-                f"unknown key '{key}'",
+                msg("err.unknown_key", key=key),
                 did_you_mean(str(key), ("level", "note")),
                 at_key=True,
             )
@@ -173,7 +176,7 @@ def _parse_answer(
         if "level" not in raw:
             problems.append(
                 document.problem(
-                    loc, "missing key 'level'", "write 'level:' empty to leave it unanswered"
+                    loc, msg("err.missing_key", key="level"), msg("err.missing_level.hint")
                 )
             )
             return None
@@ -189,8 +192,8 @@ def _parse_answer(
             problems.append(
                 document.problem(
                     level_loc,
-                    "n/a needs a note saying why the criterion does not apply",
-                    'write {level: n/a, note: "..."}',
+                    msg("err.na_without_note"),
+                    msg("err.na_without_note.hint"),
                 )
             )
             return None
@@ -202,18 +205,15 @@ def _parse_answer(
 
 
 def _level_message(raw: Any) -> tuple[str, str | None]:
-    base = f"level must be a whole number from 0 to {MAX_LEVEL} or n/a, got {describe(raw)}"
+    base = msg("err.level", maximum=MAX_LEVEL, value=describe(raw))
     if isinstance(raw, bool):
-        return (
-            base,
-            "YAML reads unquoted no/yes/off/on as booleans: write a number such as 0 instead",
-        )
+        return base, msg("err.level.boolean")
     if isinstance(raw, float):
-        return base, "levels are whole numbers; round to the level that is fully met"
+        return base, msg("err.level.fraction")
     if isinstance(raw, int):
-        return base, "levels run from 0 (not in place) to 4 (measured and improving)"
+        return base, msg("err.level.range")
     if isinstance(raw, str) and raw.strip().lower() in {"na", "n/a", "n.a.", "none", "-"}:
-        return base, "write n/a exactly, with a note"
+        return base, msg("err.level.not_applicable")
     return base, None
 
 
@@ -223,12 +223,12 @@ def _check_note(
     if note is None or (isinstance(note, str) and len(note) <= MAX_NOTE):
         return True
     if isinstance(note, str):
+        language = message_language()
+        length, maximum = format_count(len(note), language), format_count(MAX_NOTE, language)
         problems.append(
-            document.problem(
-                loc, f"note is {len(note):,} characters; at most {MAX_NOTE:,} are allowed"
-            )
+            document.problem(loc, msg("err.note_too_long", length=length, maximum=maximum))
         )
     else:
-        hint = "quote the note to keep it text"
-        problems.append(document.problem(loc, f"note must be text, got {describe(note)}", hint))
+        message = msg("err.note_type", value=describe(note))
+        problems.append(document.problem(loc, message, msg("err.note_type.hint")))
     return False

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from csm_check.answers import AnswerSet, parse_answers
 from csm_check.config import Config, load_config
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem
-from csm_check.i18n import Language, choose_language
+from csm_check.i18n import Language, choose_language, msg
 from csm_check.loading import load_model
 from csm_check.model import Model
 from csm_check.scorecard import ChallengeMinimum, Gate, GateOptions, GateReason, Scorecard
@@ -76,7 +76,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
                 if p.suffix in ANSWER_SUFFIXES and p.is_file() and p.name != "csm-check.yaml"
             )
             if not found:
-                raise CsmCheckError("folder holds no answers files (*.yaml, *.yml)", str(path))
+                raise CsmCheckError(msg("err.no_answers_files"), str(path))
             files.extend(found)
         else:
             files.append(path)

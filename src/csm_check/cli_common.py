@@ -41,23 +41,29 @@ def lang_value(lang: Lang | None) -> str | None:
 
 
 def handled(command: F) -> F:
-    """Turn csm-check errors and Ctrl-C into messages and exit codes, never a traceback."""
+    """Turn csm-check errors and Ctrl-C into messages and exit codes, never a traceback.
+
+    Error messages are in the language of --lang (when the command has it), else of
+    CSM_CHECK_LANG or the locale; chosen before any file is read.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from csm_check.errors import CsmCheckError
+        from csm_check.i18n import choose_message_language, message_language, messages_in, t
         from csm_check.output import err
 
-        try:
-            return command(*args, **kwargs)
-        except CsmCheckError as error:
-            for line in error.lines():
-                err(line)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            from csm_check.i18n import choose_language, t
-
-            err(t("cli.interrupted", choose_language(None, None)))
-            raise typer.Exit(130) from None
+        lang = kwargs.get("lang")  # Lang, or the interview's free text (checked there)
+        option = str(lang).strip().lower() if lang is not None else None
+        with messages_in(choose_message_language(option)):
+            try:
+                return command(*args, **kwargs)
+            except CsmCheckError as error:
+                for line in error.lines():
+                    err(line)
+                raise typer.Exit(error.exit_code) from None
+            except KeyboardInterrupt:
+                err(t("cli.interrupted", message_language()))
+                raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]

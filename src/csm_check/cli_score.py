@@ -86,6 +86,7 @@ def score(
     Exit codes: 0 ok, 1 gate failed, 2 invalid input or usage, 130 interrupted.
     """
     from csm_check.assess import ScoreSettings, assess
+    from csm_check.i18n import t
     from csm_check.output import emit, err, terminal_info
     from csm_check.render import RenderOptions, renderer_for
     from csm_check.render.common import gate_reason
@@ -122,7 +123,7 @@ def score(
         for reason in card.gate.reasons:
             err(gate_reason(reason, language))
         for reason in card.gate.warnings:
-            err("warning: " + gate_reason(reason, language))
+            err(t("cli.warning", language, reason=gate_reason(reason, language)))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # github.in_github_actions, without the import
         from csm_check.github import append_step_summary, workflow_commands
         from csm_check.render.markdown import render_markdown

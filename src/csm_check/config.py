@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from csm_check.errors import InvalidInputError, did_you_mean
+from csm_check.i18n import msg
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio import YamlDocument, load_yaml
@@ -63,11 +64,7 @@ def parse_config(document: YamlDocument, model: Model) -> Config:
     """Validate a parsed config file against `model`; raise with every problem found."""
     if document.data is None or not isinstance(document.data, dict):
         raise InvalidInputError(
-            [
-                document.problem(
-                    (), f"a config file must be a mapping of keys, got {describe(document.data)}"
-                )
-            ]
+            [document.problem((), msg("err.config_not_mapping", value=describe(document.data)))]
         )
     problems = []
     ids = [challenge.id for challenge in model.challenges]
@@ -76,7 +73,7 @@ def parse_config(document: YamlDocument, model: Model) -> Config:
         problems += [
             document.problem(
                 ("challenges", str(key)),
-                f"unknown challenge id '{key}'",
+                msg("err.unknown_challenge_id", key=key),
                 did_you_mean(str(key), ids),
                 at_key=True,
             )
@@ -87,8 +84,8 @@ def parse_config(document: YamlDocument, model: Model) -> Config:
         problems += [
             document.problem(
                 ("challenges", str(key), "level"),
-                f"'level' must be 'off', 'warn' or 'error', got {describe(gate['level'])}",
-                "YAML reads unquoted off/on/no/yes as booleans: quote it, as in level: 'off'",
+                msg("err.gate_level", value=describe(gate["level"])),
+                msg("err.gate_level.hint"),
             )
             for key, gate in gates.items()
             if isinstance(gate, dict) and isinstance(gate.get("level"), bool)

@@ -5,7 +5,10 @@ Domain code raises these; only the CLI turns them into messages and exit codes.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
+
+from csm_check.i18n import STRINGS, msg
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +23,7 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.column}: {self.message}"
-        return printable(f"{text} (hint: {self.hint})" if self.hint else text)
+        return printable(msg("err.with_hint", message=text, hint=self.hint) if self.hint else text)
 
 
 def printable(text: str) -> str:
@@ -86,4 +89,10 @@ def did_you_mean(word: str, choices: object) -> str | None:
     if not isinstance(choices, Iterable):
         return None
     matches = get_close_matches(word, sorted(str(choice) for choice in choices), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+    return msg("err.did_you_mean", choice=matches[0]) if matches else None
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in the message language where the reason is known."""
+    key = f"err.os.{errno.errorcode.get(error.errno or 0, '')}"
+    return msg(key) if key in STRINGS else error.strerror or str(error)

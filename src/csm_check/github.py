@@ -10,8 +10,8 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from csm_check.errors import OutputError
-from csm_check.i18n import Language
+from csm_check.errors import OutputError, os_reason
+from csm_check.i18n import Language, msg
 from csm_check.render.common import gate_reason
 from csm_check.scorecard import GateReason
 
@@ -75,5 +75,5 @@ def append_step_summary(markdown: str, environ: Mapping[str, str] | None = None)
         with path.open("ab") as handle:
             handle.write(data + b"\n")
     except OSError as error:
-        raise OutputError(f"cannot write the step summary: {error.strerror}", target) from None
+        raise OutputError(msg("err.step_summary", reason=os_reason(error)), target) from None
     return True

@@ -6,8 +6,12 @@ Model texts (questions, next steps) live in challenges.yaml; this module holds t
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Literal
+
+from csm_check.i18n_errors import ERROR_STRINGS
 
 Language = Literal["en", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "de")
@@ -172,6 +176,11 @@ STRINGS: dict[str, dict[Language, str]] = {
     "cli.valid_model": {"en": "{path}: ok ({summary})", "de": "{path}: in Ordnung ({summary})"},
     "cli.wrote": {"en": "Wrote {path}", "de": "{path} geschrieben"},
     "cli.interrupted": {"en": "Interrupted.", "de": "Abgebrochen."},
+    "cli.warning": {"en": "warning: {reason}", "de": "Warnung: {reason}"},
+    "junit.not_answered": {
+        "en": "{challenge}: not answered",
+        "de": "{challenge}: nicht beantwortet",
+    },
     # interactive interview (csm-check interactive)
     "interview.title": {"en": "csm-check interview: {title}", "de": "csm-check-Befragung: {title}"},
     "interview.welcome": {
@@ -323,8 +332,10 @@ STRINGS: dict[str, dict[Language, str]] = {
     "radar.gap": {"en": "no data (gap)", "de": "keine Daten (Lücke)"},
 }
 
+STRINGS.update(ERROR_STRINGS)
 
-def t(key: str, language: Language, **values: object) -> str:
+
+def t(key: str, language: Language, /, **values: object) -> str:
     """The UI string `key` in `language`, with `values` filled in."""
     text = STRINGS[key][language]
     return text.format(**values) if values else text
@@ -348,6 +359,52 @@ def choose_language(
         if candidate in LANGUAGES:
             return candidate
     return "de" if is_german_locale(env) else "en"
+
+
+def choose_message_language(
+    option: str | None, environ: Mapping[str, str] | None = None
+) -> Language:
+    """The language of error messages: --lang, else CSM_CHECK_LANG, else the locale, else English.
+
+    Chosen before any file is read, so an answers file's own `language` cannot decide: the
+    problem to report may be in that very file."""
+    return choose_language(option, None, environ)
+
+
+_message_language: ContextVar[Language] = ContextVar("csm_check_message_language", default="en")
+
+
+def message_language() -> Language:
+    """The language that error messages and hints are written in now (default English)."""
+    return _message_language.get()
+
+
+@contextmanager
+def messages_in(language: Language) -> Iterator[None]:
+    """Write error messages and hints in `language` inside the block."""
+    token = _message_language.set(language)
+    try:
+        yield
+    finally:
+        _message_language.reset(token)
+
+
+def msg(key: str, /, **values: object) -> str:
+    """The message or hint `key` in the current message language, with `values` filled in."""
+    return t(key, _message_language.get(), **values)
+
+
+def format_count(value: int, language: Language) -> str:
+    """A whole number with thousands separators: 1,048,576 (English), 1.048.576 (German)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if language == "de" else text
+
+
+def format_plain_number(value: object, language: Language) -> str:
+    """A number as Python writes it (100.0, 0.5); in German with a decimal comma (100, 0,5)."""
+    if language == "de" and isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    return str(value)
 
 
 def format_number(value: float, language: Language) -> str:

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from csm_check.answers import AnswerSet, parse_answers
 from csm_check.errors import InvalidInputError
+from csm_check.i18n import msg
 from csm_check.model import (
     Bands,
     Challenge,
@@ -39,11 +40,7 @@ def parse_model(document: YamlDocument) -> Model:
     """Validate a parsed model file; raise with every problem found."""
     if not isinstance(document.data, dict):
         raise InvalidInputError(
-            [
-                document.problem(
-                    (), f"a model file must be a mapping of keys, got {describe(document.data)}"
-                )
-            ]
+            [document.problem((), msg("err.model_not_mapping", value=describe(document.data)))]
         )
     try:
         model = Model.model_validate(document.data)

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 
 from csm_check.errors import did_you_mean
-from csm_check.i18n import Language
+from csm_check.i18n import Language, format_plain_number, message_language, msg
 
 LEVELS = (0, 1, 2, 3, 4)
 MAX_LEVEL = 4
@@ -120,18 +120,12 @@ def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
     found: list[tuple[Loc, str, str | None]] = []
     levels = [level.level for level in model.scale.levels]
     if levels != list(LEVELS):
-        found.append(
-            (("scale", "levels"), f"scale must list levels 0 to 4 in order, got {levels}", None)
-        )
+        found.append((("scale", "levels"), msg("err.scale_levels", levels=levels), None))
     if model.bands.developing >= model.bands.ready:
-        found.append(
-            (
-                ("bands",),
-                "bands must ascend: developing "
-                f"({model.bands.developing}) must be below ready ({model.bands.ready})",
-                None,
-            )
-        )
+        language = message_language()
+        developing = format_plain_number(model.bands.developing, language)
+        ready = format_plain_number(model.bands.ready, language)
+        found.append((("bands",), msg("err.bands_order", developing=developing, ready=ready), None))
     ids = {challenge.id for challenge in model.challenges}
     seen_challenges: set[str] = set()
     seen_numbers: set[int] = set()
@@ -139,34 +133,32 @@ def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
     for c_index, challenge in enumerate(model.challenges):
         here: Loc = ("challenges", c_index)
         if challenge.id in seen_challenges:
-            found.append(((*here, "id"), f"duplicate challenge id '{challenge.id}'", None))
+            found.append(((*here, "id"), msg("err.duplicate_challenge_id", id=challenge.id), None))
         seen_challenges.add(challenge.id)
         if challenge.number in seen_numbers:
-            found.append(
-                ((*here, "number"), f"duplicate challenge number {challenge.number}", None)
-            )
+            message = msg("err.duplicate_challenge_number", number=challenge.number)
+            found.append(((*here, "number"), message, None))
         seen_numbers.add(challenge.number)
         for d_index, dependency in enumerate(challenge.depends_on):
             if dependency not in ids:
                 found.append(
                     (
                         (*here, "depends_on", d_index),
-                        f"unknown challenge '{dependency}' in depends_on",
+                        msg("err.unknown_dependency", id=dependency),
                         did_you_mean(dependency, ids),
                     )
                 )
             elif dependency == challenge.id:
-                found.append(
-                    ((*here, "depends_on", d_index), "a challenge cannot depend on itself", None)
-                )
+                found.append(((*here, "depends_on", d_index), msg("err.self_dependency"), None))
         for k_index, criterion in enumerate(challenge.criteria):
             at: Loc = (*here, "criteria", k_index, "id")
             if not criterion.id.startswith(f"{challenge.id}."):
-                found.append(
-                    (at, f"criterion id '{criterion.id}' must start with '{challenge.id}.'", None)
+                message = msg(
+                    "err.criterion_prefix", criterion=criterion.id, challenge=challenge.id
                 )
+                found.append((at, message, None))
             if criterion.id in seen_criteria:
-                found.append((at, f"duplicate criterion id '{criterion.id}'", None))
+                found.append((at, msg("err.duplicate_criterion_id", id=criterion.id), None))
             seen_criteria.add(criterion.id)
     cycle = _find_cycle(model)
     if cycle:
@@ -174,7 +166,7 @@ def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
         found.append(
             (
                 ("challenges", index, "depends_on"),
-                "depends_on forms a cycle: " + " -> ".join(cycle),
+                msg("err.cycle", cycle=" -> ".join(cycle)),
                 None,
             )
         )

@@ -2,38 +2,60 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 
 from csm_check.errors import Problem, did_you_mean
+from csm_check.i18n import LANGUAGES, format_plain_number, message_language, msg
 from csm_check.yamlio import YamlDocument
 
 _UNION_TAGS = {"int", "float", "str", "bool", "none", "function-after", "function-before"}
-LANGUAGE_NAMES = {"en": "English", "de": "German"}
+_WHOLE = re.compile(r"[-+]?[0-9]+")
+_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?")
+_BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off"}
 
 
 def describe(value: Any) -> str:
     """A short description of a YAML value for messages (never the whole value)."""
     if value is None:
-        return "an empty value"
+        return msg("err.value.none")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return msg("err.value.boolean", value=str(value).lower())
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("err.value.mapping")
     if isinstance(value, list):
-        return "a list"
+        return msg("err.value.list")
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 def type_hint(value: Any) -> str | None:
+    """For a field that takes text: YAML read the value as something else."""
     if isinstance(value, bool):
-        return "YAML reads unquoted yes/no/on/off/true/false as booleans: quote it to keep it text"
+        return msg("err.hint.quote_boolean")
     if isinstance(value, int | float):
-        return "quote it to keep it text"
+        return msg("err.hint.quote_number")
     return None
+
+
+def type_hint_number(value: Any, *, whole: bool = False) -> str | None:
+    """For a field that takes a number: a boolean from YAML, or a number in quotes."""
+    if isinstance(value, bool):
+        return msg("err.hint.number_not_boolean")
+    if isinstance(value, str) and (_WHOLE if whole else _NUMBER).fullmatch(value):
+        return msg("err.hint.unquote")
+    return None
+
+
+def boolean_hint(value: Any) -> str:
+    """For a field that takes true or false (`require_complete: "yes"`)."""
+    if isinstance(value, str) and value.strip().lower() in _BOOLEAN_WORDS:
+        return msg("err.hint.boolean_unquoted")
+    return msg("err.hint.boolean")
 
 
 def problems_from(
@@ -50,16 +72,17 @@ def problems_from(
         if kind == "missing":
             name = str(loc[-1])
             parent = loc[:-1]
-            if name in LANGUAGE_NAMES:
-                message = f"text is missing its {LANGUAGE_NAMES[name]} version ('{name}')"
-                hint = "every text needs both 'en' and 'de'"
+            if name in LANGUAGES:
+                language = msg(f"err.language.{name}")
+                message = msg("err.missing_language", language=language, key=name)
+                hint = msg("err.missing_language.hint")
             else:
-                message, hint = f"missing key '{name}'", None
+                message, hint = msg("err.missing_key", key=name), None
             problem = document.problem(parent, message, hint)
         elif kind in {"extra_forbidden", "invalid_key"}:  # invalid_key: a key that is no text
             name = str(loc[-1])
             problem = document.problem(
-                loc, f"unknown key '{name}'", did_you_mean(name, known_keys), at_key=True
+                loc, msg("err.unknown_key", key=name), did_you_mean(name, known_keys), at_key=True
             )
         else:
             message, hint = _message(kind, value, item, loc)
@@ -91,52 +114,52 @@ def _long_enough(value: Any, item: Any) -> bool:
     return isinstance(value, list | tuple | dict) and len(value) >= minimum
 
 
+# Kinds that name the expected type: kind -> `err.field.<name>`; a hint by name where one helps.
+_HINTS: dict[str, Callable[[Any], str | None]] = {
+    "text": type_hint,
+    "whole_number": partial(type_hint_number, whole=True),
+    "number": type_hint_number,
+    "boolean": boolean_hint,
+}
+_KINDS = {
+    "string_type": "text",
+    "int_type": "whole_number",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "float_type": "number",
+    "float_parsing": "number",
+    "bool_type": "boolean",
+    "bool_parsing": "boolean",
+    "model_type": "mapping",
+    "dict_type": "mapping",
+    "model_attributes_type": "mapping",
+    "tuple_type": "list",
+    "list_type": "list",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+}
+_BOUNDS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+
+
 def _message(kind: str, value: Any, item: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
-    field = str(loc[-1]) if loc else "value"
+    field = str(loc[-1]) if loc else msg("err.value.field")
     ctx = item.get("ctx") or {}
-    if kind in {"string_type"}:
-        return f"'{field}' must be text, got {describe(value)}", type_hint(value)
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"'{field}' must be a whole number, got {describe(value)}", type_hint_number(value)
-    if kind in {"float_type", "float_parsing"}:
-        return f"'{field}' must be a number, got {describe(value)}", type_hint_number(value)
-    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        bound = next(iter(ctx.values()), "?")
-        words = {
-            "greater_than": "greater than",
-            "greater_than_equal": "at least",
-            "less_than": "less than",
-            "less_than_equal": "at most",
-        }
-        return f"'{field}' must be {words[kind]} {bound}, got {describe(value)}", None
+    if kind in _KINDS:
+        name = _KINDS[kind]
+        hint = _HINTS[name](value) if name in _HINTS else None
+        return msg(f"err.field.{name}", field=field, value=describe(value)), hint
+    if kind in _BOUNDS:
+        bound = format_plain_number(next(iter(ctx.values()), "?"), message_language())
+        return msg(f"err.field.{kind}", field=field, bound=bound, value=describe(value)), None
     if kind == "string_pattern_mismatch":
-        return (
-            f"'{field}' {describe(value)} is not a valid id",
-            "use lowercase letters, digits and hyphens (criterion ids: '<challenge>.<name>')",
-        )
-    if kind == "string_too_short":
-        return f"'{field}' must not be empty", None
+        return msg("err.field.id", field=field, value=describe(value)), msg("err.field.id.hint")
+    if kind in {"string_too_short", "too_short"}:
+        return msg("err.field.empty", field=field), None
     if kind == "string_too_long":
-        return f"'{field}' is too long (at most {ctx.get('max_length')} characters)", None
-    if kind == "too_short":
-        return f"'{field}' must not be empty", None
+        return msg("err.field.too_long", field=field, maximum=ctx.get("max_length")), None
     if kind == "literal_error":
-        return f"'{field}' must be {ctx.get('expected')}, got {describe(value)}", None
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"'{field}' must be a mapping of keys, got {describe(value)}", None
-    if kind in {"tuple_type", "list_type"}:
-        return f"'{field}' must be a list, got {describe(value)}", None
-    if kind in {
-        "date_type",
-        "date_parsing",
-        "date_from_datetime_parsing",
-        "date_from_datetime_inexact",
-    }:
-        return f"'{field}' must be a date like 2026-11-27, got {describe(value)}", None
-    return f"'{field}': {item['msg']}", None
-
-
-def type_hint_number(value: Any) -> str | None:
-    if isinstance(value, bool):
-        return "YAML reads unquoted yes/no/on/off as booleans: write a number"
-    return None
+        expected = str(ctx.get("expected")).replace(" or ", f" {msg('err.or')} ")
+        return msg("err.field.literal", field=field, expected=expected, value=describe(value)), None
+    return msg("err.field.other", field=field, detail=item["msg"]), None

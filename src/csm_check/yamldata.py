@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from csm_check.errors import Problem
+from csm_check.i18n import msg
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -65,17 +66,17 @@ class Builder:
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                self.problem(key_node, "merge keys (<<) are not allowed", "write the keys out")
+                self.problem(key_node, msg("err.merge_key"), msg("err.merge_key.hint"))
                 continue
             key = self.build(key_node)
             if isinstance(key, list | dict):
-                self.problem(key_node, "a key must be a plain value, not a list or mapping")
+                self.problem(key_node, msg("err.complex_key"))
                 continue
             if key in first_line:
                 self.problem(
                     key_node,
-                    f"duplicate key '{key_node.value}' (first defined on line {first_line[key]})",
-                    "keep one of the two",
+                    msg("err.duplicate_key", key=key_node.value, line=first_line[key]),
+                    msg("err.duplicate_key.hint"),
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1

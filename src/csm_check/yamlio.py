@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from csm_check.errors import CsmCheckError, InvalidInputError, OutputError, Problem
+from csm_check.errors import CsmCheckError, InvalidInputError, OutputError, Problem, os_reason
+from csm_check.i18n import format_count, message_language, msg
 from csm_check.yamldata import Builder
 
 MAX_BYTES = 1024 * 1024
@@ -100,18 +101,18 @@ def read_text(path: Path, display: str) -> str:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise CsmCheckError("is a folder, not a file", display)
+            raise CsmCheckError(msg("err.is_folder"), display)
         if size > MAX_BYTES:
-            raise CsmCheckError(
-                f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (1 MiB)", display, 1, 1
-            )
+            language = message_language()
+            size_text, limit = format_count(size, language), format_count(MAX_BYTES, language)
+            raise CsmCheckError(msg("err.too_large", size=size_text, limit=limit), display, 1, 1)
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise CsmCheckError("file not found", display) from None
+        raise CsmCheckError(msg("err.not_found"), display) from None
     except PermissionError:
-        raise CsmCheckError("permission denied", display) from None
+        raise CsmCheckError(msg("err.permission"), display) from None
     except OSError as error:
-        raise CsmCheckError(f"cannot read file: {error.strerror}", display) from None
+        raise CsmCheckError(msg("err.cannot_read", reason=os_reason(error)), display) from None
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     try:
@@ -124,8 +125,8 @@ def read_text(path: Path, display: str) -> str:
                     display,
                     line,
                     column,
-                    f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-                    "save the file with UTF-8 encoding",
+                    msg("err.not_utf8", byte=f"{raw[error.start]:02x}"),
+                    msg("err.not_utf8.hint"),
                 )
             ]
         ) from None
@@ -142,7 +143,7 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     try:
         root = loader.get_single_node()
         if root is None:
-            raise InvalidInputError([Problem(display, 1, 1, "file is empty", None)])
+            raise InvalidInputError([Problem(display, 1, 1, msg("err.empty"), None)])
         builder = Builder(loader, display)
         data = builder.build(root)
         if builder.problems:
@@ -152,17 +153,19 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or "invalid YAML"
+        what = _yaml_detail(error.problem) if error.problem else msg("err.yaml_invalid")
         if error.context:
-            what = f"{error.context}: {what}"
+            what = f"{_yaml_detail(error.context)}: {what}"
         raise InvalidInputError(
-            [Problem(display, line, column, f"YAML syntax error, {what}")]
+            [Problem(display, line, column, msg("err.yaml_syntax", detail=what))]
         ) from None
     except yaml.YAMLError as error:
-        raise InvalidInputError([Problem(display, 1, 1, f"YAML error: {error}")]) from None
+        raise InvalidInputError(
+            [Problem(display, 1, 1, msg("err.yaml_error", detail=error))]
+        ) from None
     except RecursionError:
         raise InvalidInputError(
-            [Problem(display, 1, 1, "nesting too deep to read", "flatten the structure")]
+            [Problem(display, 1, 1, msg("err.too_deep"), msg("err.too_deep.hint"))]
         ) from None
     finally:
         loader.dispose()
@@ -181,9 +184,18 @@ def _reader_problem(text: str, display: str, error: yaml.reader.ReaderError) -> 
         display,
         line,
         column,
-        f"character U+{character:04X} is not allowed in YAML ({error.reason})",
-        "remove it, or write it as an escape inside double quotes",
+        msg("err.character", code=f"{character:04X}", reason=_yaml_detail(error.reason)),
+        msg("err.character.hint"),
     )
+
+
+def _yaml_detail(text: str) -> str:
+    """PyYAML's own words about a syntax error, in German where the phrase is known."""
+    if message_language() == "de":
+        from csm_check.i18n_errors import YAML_DETAILS_DE
+
+        return YAML_DETAILS_DE.get(text, text)
+    return text
 
 
 def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
@@ -205,8 +217,8 @@ def _anchor_problems(text: str, display: str) -> list[Problem]:
                         display,
                         mark.line + 1,
                         mark.column + 1,
-                        "anchors and aliases (&, *) are not allowed",
-                        "write each value out in full",
+                        msg("err.anchor"),
+                        msg("err.anchor.hint"),
                     )
                 )
     except yaml.YAMLError:
@@ -262,7 +274,7 @@ def atomic_write_text(path: Path, text: str) -> None:
             dir=directory, prefix=f".{path.name}.", suffix=".tmp"
         )
     except OSError as error:
-        raise OutputError(f"cannot write file: {error.strerror}", str(path)) from None
+        raise OutputError(msg("err.cannot_write", reason=os_reason(error)), str(path)) from None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -274,7 +286,7 @@ def atomic_write_text(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         if isinstance(error, OSError):
-            raise OutputError(f"cannot write file: {error.strerror}", str(path)) from None
+            raise OutputError(msg("err.cannot_write", reason=os_reason(error)), str(path)) from None
         raise
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from csm_check.i18n import t
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, score_text, status_word
 from csm_check.sanitize import one_line
@@ -67,7 +68,8 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
         if failing:
             _fail(case, failing, options, warn=False)
         elif card.answers.get(criterion.id).state == "unanswered":
-            ET.SubElement(case, "skipped", {"message": f"{challenge.id}: not answered"})
+            skipped = t("junit.not_answered", language, challenge=challenge.id)
+            ET.SubElement(case, "skipped", {"message": skipped})
     cases = suite.findall("testcase")
     for case in cases:  # the JUnit schema wants failure/skipped before system-out
         case[:] = sorted(case, key=lambda child: child.tag == "system-out")
