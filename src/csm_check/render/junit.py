@@ -32,7 +32,8 @@ def _fail(
         out = case.find("system-out")
         if out is None:
             out = ET.SubElement(case, "system-out")
-        out.text = (out.text or "") + "\nwarning: " + "\nwarning: ".join(messages)
+        lines = [t("cli.warning", options.language, reason=message) for message in messages]
+        out.text = "\n".join([out.text or "", *lines])
 
 
 def render_junit(card: Scorecard, options: RenderOptions) -> str:
