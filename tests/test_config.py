@@ -307,6 +307,7 @@ def test_max_drop_without_baseline_does_nothing(runner: CliRunner, folder: Path)
             ["challenge base scores 50.0, below its minimum 60"],
         ),
         ("base: {minimum: 60, level: 'off'}", 0, [], []),
+        ("base: {minimum: 60, level: off}", 0, [], []),  # unquoted, as the docs show it
         ("base: {minimum: 50, level: error}", 0, [], []),  # 50.0 is not below 50
         (
             "base: {minimum: 50.1, level: error}",
@@ -442,10 +443,10 @@ INVALID = [
         ["csm-check.yaml:2:30: 'level' must be 'off', 'warn' or 'error', got 'fatal'"],
     ),
     (
-        "challenges:\n  base: {minimum: 50, level: off}\n",
+        "challenges:\n  base: {minimum: 50, level: on}\n",
         [
             "csm-check.yaml:2:30: 'level' must be 'off', 'warn' or 'error', got the boolean "
-            "false (hint: YAML reads unquoted off/on/no/yes as booleans: quote it, as in "
+            "true (hint: YAML reads unquoted off/on/no/yes as booleans: quote it, as in "
             "level: 'off')"
         ],
     ),

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -29,13 +30,20 @@ Severity = Literal["off", "warn", "error"]
 Score = Annotated[StrictFloat, Field(ge=0, le=100)]
 
 
+def _unquoted_off(value: object) -> object:
+    """`level: off` as people write it: YAML 1.1 reads the unquoted word as false."""
+    return "off" if value is False else value
+
+
 class ChallengeGate(BaseModel):
     """A minimum score for one challenge and what a miss does."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     minimum: Score = Field(description="Minimum challenge score, 0-100.")
-    level: Severity = Field("error", description="off: ignore; warn: print; error: fail the gate.")
+    level: Annotated[Severity, BeforeValidator(_unquoted_off)] = Field(
+        "error", description="off: ignore; warn: print; error: fail the gate."
+    )
 
 
 class Config(BaseModel):
@@ -80,7 +88,7 @@ def parse_config(document: YamlDocument, model: Model) -> Config:
             for key in gates
             if key not in ids
         ]
-        # YAML 1.1 reads an unquoted `off` as the boolean false.
+        # YAML 1.1 reads unquoted on/yes/true as the boolean true, which names no level.
         problems += [
             document.problem(
                 ("challenges", str(key), "level"),
@@ -88,7 +96,7 @@ def parse_config(document: YamlDocument, model: Model) -> Config:
                 msg("err.gate_level.hint"),
             )
             for key, gate in gates.items()
-            if isinstance(gate, dict) and isinstance(gate.get("level"), bool)
+            if isinstance(gate, dict) and gate.get("level") is True
         ]
     try:
         config = Config.model_validate(document.data)
