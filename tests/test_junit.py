@@ -2,7 +2,8 @@
 JUnit XML schema (the one GitLab, Jenkins and Azure DevOps read).
 
 Tiny model (tests/conftest.py): challenges base, legal, top; one knock-out criterion,
-legal.disclosure (minimum level 3). So a report holds 1 (overall) + 3 + 1 = 5 test cases.
+legal.disclosure (minimum level 3). So a report holds 3 + 1 = 4 test cases, and an "overall"
+case first when the gate fails for a reason that belongs to no challenge.
 """
 
 from __future__ import annotations
@@ -104,18 +105,17 @@ def check_schema(root: ET.Element) -> None:
         assert root.get(key) == str(sum(int(s.get(key, "0")) for s in root))
 
 
-def test_one_case_per_challenge_knockout_and_overall(runner: CliRunner, folder: Path) -> None:
+def test_one_case_per_challenge_and_knockout(runner: CliRunner, folder: Path) -> None:
     root = junit(runner, "passing.yaml")
     check_schema(root)
     assert list(cases(root)) == [
-        "csm-check.overall/overall",
         "csm-check.challenges/1 base",
         "csm-check.challenges/2 legal",
         "csm-check.challenges/3 top",
         "csm-check.knockouts/legal.disclosure",
     ]
     assert root.attrib == {
-        "name": "csm-check", "tests": "5", "failures": "0", "errors": "0", "skipped": "0",
+        "name": "csm-check", "tests": "4", "failures": "0", "errors": "0", "skipped": "0",
     }  # fmt: skip
     assert all(c.find("failure") is None for c in root.iter("testcase"))
 
@@ -154,7 +154,7 @@ def test_unanswered_knockout_is_skipped(runner: CliRunner, folder: Path) -> None
     skipped = cases(root)["csm-check.knockouts/legal.disclosure"].find("skipped")
     assert skipped is not None
     assert skipped.attrib == {"message": "legal: not answered"}
-    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("5", "0", "1")
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("4", "0", "1")
 
 
 def test_warnings_are_output_not_failures(runner: CliRunner, folder: Path) -> None:
@@ -217,10 +217,10 @@ def test_german(runner: CliRunner, folder: Path) -> None:
 
 
 def test_builtin_model(runner: CliRunner) -> None:
-    """The built-in model: 1 overall + 10 challenges + 4 knock-out criteria."""
+    """The built-in model: 10 challenges + 4 knock-out criteria."""
     root = junit(runner, str(EXAMPLE), model=str(REPO / "challenges.yaml"))
     check_schema(root)
-    assert root.get("tests") == "15"
+    assert root.get("tests") == "14"
     assert [c.get("name") for c in root.iter("testcase")][-4:] == [
         "strategy.human-review",
         "compliance.bot-disclosure",
@@ -251,7 +251,7 @@ def test_hostile_model_text_is_escaped(
     (folder / "evil.yaml").write_text(evil, encoding="utf-8")
     root = junit(runner, "blocked.yaml", model="evil.yaml")
     check_schema(root)
-    assert len(list(root.iter("testcase"))) == 5
+    assert len(list(root.iter("testcase"))) == 4
     out = cases(root)["csm-check.challenges/1 base"].findtext("system-out")
     assert out == f"{title}: 50.0 DEVELOPING"
 

@@ -1,5 +1,6 @@
-"""JUnit XML for CI systems (GitLab, Jenkins, Azure DevOps): one test case per challenge,
-one per knock-out criterion and one for the overall gate; failures carry the reason.
+"""JUnit XML for CI systems (GitLab, Jenkins, Azure DevOps): one test case per challenge and
+one per knock-out criterion, plus one "overall" case when the gate fails for a reason that
+belongs to no challenge (e.g. --fail-under); failures carry the reason.
 
 Built with xml.etree so every text and attribute is escaped by the library.
 """
@@ -43,10 +44,12 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
     if card.answers.assessed_on:
         suite.set("timestamp", f"{card.answers.assessed_on.isoformat()}T00:00:00")
     reasons, warnings = card.gate.reasons, card.gate.warnings
-    overall = _case(suite, f"{SUITE}.overall", "overall")
+    # Reasons that belong to no challenge (--fail-under, --require-complete, an overall drop)
+    # get a test case of their own, only when there are any: a passing report holds exactly
+    # one case per challenge and per knock-out criterion.
     overall_reasons = [r for r in reasons if r.challenge is None and r.criterion is None]
     if overall_reasons:
-        _fail(overall, overall_reasons, options, warn=False)
+        _fail(_case(suite, f"{SUITE}.overall", "overall"), overall_reasons, options, warn=False)
     for result in card.challenges:
         challenge = result.challenge
         # The name stays the same from run to run so CI servers can track the test's history.
