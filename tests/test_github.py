@@ -142,7 +142,7 @@ def test_summary_appended_in_github_actions(runner: CliRunner, folder: Path) -> 
     summary = (folder / "summary.md").read_text("utf-8")
     # appended after what earlier steps wrote, not overwritten
     assert summary.startswith("# Earlier step\n# Readiness scorecard: Tiny model\n")
-    assert "**Overall: 41.7 · 🟡 DEVELOPING**" in summary
+    assert "**Overall: 41.7 · 🟡 developing**" in summary
     assert f"**Gate: FAILED**\n\n- {BLOCKER}\n" in summary
     # twice: appended twice
     score(runner, env=ACTIONS)

@@ -14,7 +14,7 @@ from csm_check.cli import app
 from csm_check.i18n import LANGUAGES, Language, t
 from csm_check.model import Model
 from csm_check.render import Format, renderer_for
-from csm_check.render.common import score_text, status_word
+from csm_check.render.common import score_text, status_name
 from csm_check.render.html import render_html
 from csm_check.sanitize import one_line
 from csm_check.scoring import score
@@ -68,7 +68,7 @@ def test_same_content_as_the_markdown(language: Language) -> None:
     for result in card.challenges:
         assert result.challenge.title.get(language) in page.text
         assert score_text(result.score, language) in page.text
-        assert status_word(result.status, language) in page.text
+        assert status_name(result.status, language) in page.text
     for step in card.next_steps[:5]:
         assert step.criterion.next_step.get(language) in page.text
     assert t("card.next_steps_more", language, count=len(card.next_steps) - 5) in page.text

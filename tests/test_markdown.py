@@ -26,7 +26,7 @@ from csm_check.answers import Answer, AnswerSet
 from csm_check.cli import app
 from csm_check.i18n import LANGUAGES, Language, t
 from csm_check.model import Model
-from csm_check.render.common import score_text, status_word
+from csm_check.render.common import score_text, status_name
 from csm_check.render.markdown import EMOJI, chart_href, md_text, render_markdown
 from csm_check.sanitize import one_line
 from csm_check.scoring import score
@@ -76,7 +76,7 @@ def test_table_has_one_row_per_challenge_with_the_right_cells(language: Language
             str(result.challenge.number),
             result.challenge.title.get(language),
             score_text(result.score, language),
-            f"{EMOJI[result.status]} {status_word(result.status, language)}",
+            f"{EMOJI[result.status]} {status_name(result.status, language)}",
             f"{result.answered}/{result.total}",
         ]
 
@@ -89,7 +89,7 @@ def test_header_names_model_organisation_respondent_date_and_version() -> None:
     text = "\n".join(plain(token) for token in tokens if token.type == "inline")
     for value in ("Beispiel Service GmbH", "Jana Muster", "2026-11-27", f"csm-check {__version__}"):
         assert value in text
-    assert "Overall: 43.6 · 🟡 DEVELOPING" in text
+    assert "Overall: 43.6 · 🟡 developing" in text
 
 
 @pytest.mark.parametrize("top", [0, 3, 5, 100])
@@ -138,7 +138,7 @@ def test_blockers_come_first_and_no_data_is_shown(tiny_model: Model) -> None:
     first_task = next(line for line in text.splitlines() if line.startswith("- [ ] "))
     assert first_task.startswith("- [ ] **KNOCK-OUT** Disclose")
     rows = body_rows(parse(text))
-    assert rows[0][2:4] == ["-", "⚪ NO DATA"]
+    assert rows[0][2:4] == ["-", "⚪ no data"]
     assert "**Gate: FAILED**" in text
 
 

@@ -23,6 +23,11 @@ STRINGS: dict[str, dict[Language, str]] = {
     "status.developing": {"en": "DEVELOPING", "de": "IM AUFBAU"},
     "status.at_risk": {"en": "AT RISK", "de": "GEFÄHRDET"},
     "status.no_data": {"en": "NO DATA", "de": "KEINE DATEN"},
+    # statuses in running text (reports): "🟡 developing"
+    "status_name.ready": {"en": "ready", "de": "bereit"},
+    "status_name.developing": {"en": "developing", "de": "im Aufbau"},
+    "status_name.at_risk": {"en": "at risk", "de": "gefährdet"},
+    "status_name.no_data": {"en": "no data", "de": "keine Daten"},
     # scorecard
     "card.title": {"en": "Readiness scorecard", "de": "Readiness-Scorecard"},
     "card.model": {"en": "Model", "de": "Modell"},

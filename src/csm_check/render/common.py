@@ -17,6 +17,11 @@ def status_word(status: Status, language: Language) -> str:
     return t(f"status.{status}", language)
 
 
+def status_name(status: Status, language: Language) -> str:
+    """The status as a word in running text (reports): 'at risk', 'im Aufbau'."""
+    return t(f"status_name.{status}", language)
+
+
 def status_label(status: Status, language: Language, *, ascii_only: bool = False) -> str:
     symbol = SYMBOLS[status][1 if ascii_only else 0]
     return f"{symbol} {status_word(status, language)}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from csm_check.i18n import Language, format_number, t
 from csm_check.render import RenderOptions
-from csm_check.render.common import SYMBOLS, gate_reason, score_text, status_word, team_text, why
+from csm_check.render.common import SYMBOLS, gate_reason, score_text, status_name, team_text, why
 from csm_check.render.markdown import html_text, level_text, meta_rows, steps_shown
 from csm_check.render.radar import render_radar
 from csm_check.scorecard import ChallengeResult, Scorecard, Status
@@ -76,7 +76,7 @@ def _status(status: Status, language: Language) -> str:
     symbol = SYMBOLS[status][0]
     return (
         f'<span class="status {status}"><span aria-hidden="true">{symbol}</span> '
-        f"{html_text(status_word(status, language))}</span>"
+        f"{html_text(status_name(status, language))}</span>"
     )
 
 

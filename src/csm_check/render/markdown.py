@@ -18,7 +18,7 @@ from urllib.parse import quote
 from csm_check import __version__
 from csm_check.i18n import Language, format_number, t
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_reason, score_text, status_word, team_text, why
+from csm_check.render.common import gate_reason, score_text, status_name, team_text, why
 from csm_check.render.common import level_text as common_level
 from csm_check.sanitize import one_line
 from csm_check.scorecard import ChallengeResult, CriterionResult, NextStep, Scorecard, Status
@@ -101,7 +101,7 @@ def steps_shown(card: Scorecard, options: RenderOptions) -> tuple[tuple[NextStep
 
 
 def status_text(status: Status, language: Language) -> str:
-    return f"{EMOJI[status]} {status_word(status, language)}"
+    return f"{EMOJI[status]} {status_name(status, language)}"
 
 
 def _header(card: Scorecard, language: Language) -> list[str]:
