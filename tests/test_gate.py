@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from conftest import EXAMPLE
 from csm_check.answers import Answer, AnswerSet
 from csm_check.cli import app
 from csm_check.model import Model
@@ -323,4 +324,17 @@ def test_baseline_report_of_an_earlier_version(runner: CliRunner, folder: Path) 
     assert (code, found["reasons"]) == (
         1,
         ["challenge top dropped from 100.0 to 50.0 (--max-drop 12.5)"],
+    )
+
+
+def test_baseline_report_of_another_model_is_refused(runner: CliRunner, folder: Path) -> None:
+    """Scores of different models are not comparable: exit 2 with the report's location."""
+    run(runner, "score", "old.yaml", "--challenges", "tiny.yaml", "-f", "json", "-o", "old.json")
+    result = run(runner, "score", str(EXAMPLE), "--baseline", "old.json")  # built-in model
+    assert result.exit_code == 2
+    line = result.stderr.splitlines()[0]
+    assert line.startswith("old.json:")
+    assert line.endswith(
+        "report is for model 'tiny', but the loaded model is 'csm-2026' "
+        "(hint: pass the model the report was made with, using --challenges)"
     )

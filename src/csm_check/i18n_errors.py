@@ -218,6 +218,14 @@ ERROR_STRINGS: dict[str, dict[Language, str]] = {
         "en": "answers are for model '{found}', but the loaded model is '{model}'",
         "de": "Die Antworten gehören zum Modell '{found}', geladen ist aber das Modell '{model}'",
     },
+    "err.report_model_mismatch": {
+        "en": "report is for model '{found}', but the loaded model is '{model}'",
+        "de": "Der Bericht gehört zum Modell '{found}', geladen ist aber das Modell '{model}'",
+    },
+    "err.report_model_mismatch.hint": {
+        "en": "pass the model the report was made with, using --challenges",
+        "de": "Das Modell, mit dem der Bericht erstellt wurde, mit --challenges angeben",
+    },
     "err.model_mismatch.hint": {
         "en": "pass the matching model with --challenges, or remove the 'model' line",
         "de": "Das passende Modell mit --challenges angeben oder die Zeile 'model' entfernen",

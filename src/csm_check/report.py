@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from csm_check.errors import InvalidInputError
-from csm_check.i18n import Language
+from csm_check.i18n import Language, msg
 from csm_check.model import Model
 from csm_check.scorecard import Baseline
 from csm_check.validation import problems_from
@@ -150,7 +150,18 @@ def report_from_path(path: Path, model: Model, language: Language | None = None)
 
     document = load_yaml(path)
     if is_report(document):
-        return parse_report(document)
+        report = parse_report(document)
+        if report.model.id != model.id:  # scores of different models are not comparable
+            raise InvalidInputError(
+                [
+                    document.problem(
+                        ("model", "id"),
+                        msg("err.report_model_mismatch", found=report.model.id, model=model.id),
+                        msg("err.report_model_mismatch.hint"),
+                    )
+                ]
+            )
+        return report
     answers = parse_answers(document, model)
     card = score(model, answers)
     chosen = language or answers.language or "en"
