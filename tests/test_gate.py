@@ -18,6 +18,7 @@ from conftest import EXAMPLE
 from csm_check.answers import Answer, AnswerSet
 from csm_check.cli import app
 from csm_check.model import Model
+from csm_check.render.common import gate_reason
 from csm_check.scorecard import Baseline, GateOptions
 from csm_check.scoring import score
 
@@ -338,3 +339,20 @@ def test_baseline_report_of_another_model_is_refused(runner: CliRunner, folder: 
         "report is for model 'tiny', but the loaded model is 'csm-2026' "
         "(hint: pass the model the report was made with, using --challenges)"
     )
+
+
+def test_threshold_reason_never_reads_as_equal(tiny_model: Model) -> None:
+    # legal.disclosure 3 (weight 2), legal.contracts 2 (weight 1): (150 + 50) / 3 = 66.67,
+    # shown as 66.7. Against --fail-under 66.7 it fails, and the reason shows 66.67, not
+    # "66.7 is below 66.7"; against 66.6 it passes.
+    answers = AnswerSet(
+        answers={
+            "legal.disclosure": Answer("answered", 3),
+            "legal.contracts": Answer("answered", 2),
+        }
+    )
+    assert score(tiny_model, answers, gate=GateOptions(fail_under=66.6)).gate.passed
+    failing = score(tiny_model, answers, gate=GateOptions(fail_under=66.7)).gate
+    assert [gate_reason(r, "en") for r in failing.reasons] == [
+        "overall score 66.67 is below --fail-under 66.7"
+    ]

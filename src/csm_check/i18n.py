@@ -294,7 +294,7 @@ def format_plain_number(value: object, language: Language) -> str:
     return str(value)
 
 
-def format_number(value: float, language: Language) -> str:
-    """One decimal, with a decimal comma in German."""
-    text = f"{value:.1f}"
+def format_number(value: float, language: Language, digits: int = 1) -> str:
+    """One decimal (or `digits`), with a decimal comma in German."""
+    text = f"{value:.{digits}f}"
     return text.replace(".", ",") if language == "de" else text

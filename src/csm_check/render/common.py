@@ -63,6 +63,10 @@ def gate_reason(reason: GateReason, language: Language) -> str:
             values[name] = value if reason.kind == "evidence" else format_number(value, language)
     if reason.threshold is not None:
         values["threshold"] = f"{reason.threshold:g}"
+        below = reason.kind in ("below_threshold", "challenge_below")
+        if below and reason.score is not None and round(reason.score, 1) >= reason.threshold:
+            # 59.56 shows as 59.6 but is below 59.6: show the digits that make it so.
+            values["score"] = format_number(reason.score, language, digits=2)
     key = f"gate.{reason.kind}"
     if reason.kind == "regression":
         key += "_overall" if reason.challenge is None else ""
