@@ -55,8 +55,9 @@ class AnswerSet:
 
 
 def _to_date(value: Any) -> Any:
+    """A date, from YAML's date or an ISO text; a timestamp is not a date (it is reported)."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.isoformat(sep=" ")
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)

@@ -66,7 +66,7 @@ class Criterion(Frozen):
     question: Text
     help: Text
     next_step: Text
-    weight: Weight = 1
+    weight: Weight = 1.0
     minimum_level: LevelNumber | None = None
     references: tuple[Text, ...] = ()
 
@@ -81,7 +81,7 @@ class Challenge(Frozen):
     title: Text
     short_title: Text | None = None
     summary: Text
-    weight: Weight = 1
+    weight: Weight = 1.0
     depends_on: tuple[StrictStr, ...] = ()
     criteria: Annotated[tuple[Criterion, ...], Field(min_length=1)]
 

@@ -42,7 +42,7 @@ class ReportOverall(_Part):
 class ReportCriterion(_Part):
     id: str
     state: Literal["answered", "not_applicable", "unanswered"]
-    level: float | None
+    level: int | float | None  # int as answered; a team's mean level is a float
     score: float | None
     note: str | None
 
@@ -64,7 +64,7 @@ class ReportNextStep(_Part):
     rank: int
     criterion: str
     challenge: str
-    level: float
+    level: int | float
     target: int
     priority: float
     blocker: bool
