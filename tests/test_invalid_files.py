@@ -201,3 +201,20 @@ def test_pure_python_loader_locates_bad_characters_the_same(
         with pytest.raises(InvalidInputError) as caught:
             yamlio.parse_yaml(text, "x.yaml")
         assert caught.value.lines()[0].startswith(f"x.yaml:{expected}"), loader
+
+
+def test_thousands_of_problems_are_counted_not_all_printed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A file of 5,000 unknown ids: the first 200 problems, then how many more (and fast,
+    since positions come from one walk; no timing asserted here)."""
+    lines = ["schema_version: 1", "answers:", *(f"  x.k{i}: 1" for i in range(5000))]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    errors = result.stderr.splitlines()
+    assert len(errors) == 201
+    assert errors[0] == f"{path}:3:3: unknown criterion id 'x.k0'"
+    assert errors[199] == f"{path}:202:3: unknown criterion id 'x.k199'"
+    assert errors[200] == "... and 4800 more problems"

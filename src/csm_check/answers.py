@@ -20,6 +20,7 @@ from csm_check.yamlio import YamlDocument, key_positions
 
 SCHEMA_VERSION = 1
 MAX_NOTE = 2000
+HINTED_UNKNOWN_IDS = 50
 NOT_APPLICABLE = "n/a"
 State = Literal["answered", "not_applicable", "unanswered"]
 
@@ -126,17 +127,21 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         )
     raw_answers = data.get("answers")
     answers: dict[str, Answer] = {}
+    positions = key_positions(document.root, "answers")
     if isinstance(raw_answers, dict):
         known = set(model.criterion_ids())
+        unknown = 0
         for key, raw in raw_answers.items():
             loc = ("answers", str(key))
             if not isinstance(key, str) or key not in known:
+                # Positions come from one walk of the mapping and hints stop after a while:
+                # a file of thousands of unknown ids must not take quadratic time.
+                unknown += 1
+                line, column = positions.get(str(key)) or document.position(loc, at_key=True)
+                hint = did_you_mean(str(key), known) if unknown <= HINTED_UNKNOWN_IDS else None
                 problems.append(
-                    document.problem(
-                        loc,
-                        msg("err.unknown_criterion", key=key),
-                        did_you_mean(str(key), known),
-                        at_key=True,
+                    Problem(
+                        document.path, line, column, msg("err.unknown_criterion", key=key), hint
                     )
                 )
                 continue
@@ -154,7 +159,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         assessed_on=header.assessed_on,
         language=header.language,
         answers=answers,
-        locations=key_positions(document.root, "answers"),
+        locations=positions,
     )
 
 

@@ -62,6 +62,9 @@ class CsmCheckError(Exception):
         return [str(Problem(self.path, self.line or 1, self.column or 1, self.message))]
 
 
+MAX_SHOWN = 200  # problems printed for one run; the rest are counted
+
+
 class InvalidInputError(CsmCheckError):
     """An input file (model, answers, config) has one or more problems."""
 
@@ -74,7 +77,14 @@ class InvalidInputError(CsmCheckError):
         self.problems: tuple[Problem, ...] = tuple(ordered)
 
     def lines(self) -> list[str]:
-        return [str(problem) for problem in self.problems]
+        """Every problem, up to a screenful too many: then how many more there are."""
+        shown = [str(problem) for problem in self.problems[:MAX_SHOWN]]
+        hidden = len(self.problems) - len(shown)
+        if hidden > 0:
+            from csm_check.i18n import msg
+
+            shown.append(msg("err.more_problems", count=hidden))
+        return shown
 
 
 class OutputError(CsmCheckError):

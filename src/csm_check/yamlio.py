@@ -77,6 +77,9 @@ class YamlDocument:
     data: Any
     root: yaml.Node
 
+    def position(self, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
+        return locate(self.root, loc, at_key=at_key)
+
     def problem(
         self,
         loc: Sequence[str | int],
