@@ -121,7 +121,7 @@ def test_at_most_ten_of_each() -> None:
     assert MAX_ANNOTATIONS == 10
     assert [line.split(" ")[0] for line in lines] == ["::error"] * 10 + ["::warning"] * 10
     # the first ten, in order
-    assert lines[0].endswith("::1 criteria unanswered (--require-complete)")
+    assert lines[0].endswith("::1 criterion unanswered (--require-complete)")
     assert lines[9].endswith("::10 criteria unanswered (--require-complete)")
     assert lines[19].endswith("::challenge c9 has no score, its minimum is 10")
 

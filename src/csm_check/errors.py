@@ -83,7 +83,8 @@ class InvalidInputError(CsmCheckError):
         if hidden > 0:
             from csm_check.i18n import msg
 
-            shown.append(msg("err.more_problems", count=hidden))
+            key = "err.more_problems_one" if hidden == 1 else "err.more_problems"
+            shown.append(msg(key, count=hidden))
         return shown
 
 

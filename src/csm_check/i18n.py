@@ -80,6 +80,10 @@ STRINGS: dict[str, dict[Language, str]] = {
         "en": "no overall score (nothing answered), --fail-under {threshold} cannot be met",
         "de": "keine Gesamtpunktzahl (nichts beantwortet), --fail-under {threshold} nicht erreichbar",
     },
+    "gate.incomplete_one": {
+        "en": "1 criterion unanswered (--require-complete)",
+        "de": "1 Kriterium unbeantwortet (--require-complete)",
+    },
     "gate.incomplete": {
         "en": "{count} criteria unanswered (--require-complete)",
         "de": "{count} Kriterien unbeantwortet (--require-complete)",

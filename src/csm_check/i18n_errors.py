@@ -218,6 +218,10 @@ ERROR_STRINGS: dict[str, dict[Language, str]] = {
         "en": "answers are for model '{found}', but the loaded model is '{model}'",
         "de": "Die Antworten gehören zum Modell '{found}', geladen ist aber das Modell '{model}'",
     },
+    "err.more_problems_one": {
+        "en": "... and 1 more problem",
+        "de": "... und 1 weiteres Problem",
+    },
     "err.more_problems": {
         "en": "... and {count} more problems",
         "de": "... und {count} weitere Probleme",

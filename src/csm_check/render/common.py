@@ -68,6 +68,8 @@ def gate_reason(reason: GateReason, language: Language) -> str:
             # 59.56 shows as 59.6 but is below 59.6: show the digits that make it so.
             values["score"] = format_number(reason.score, language, digits=2)
     key = f"gate.{reason.kind}"
+    if reason.kind == "incomplete" and reason.count == 1:
+        key += "_one"
     if reason.kind == "regression":
         key += "_overall" if reason.challenge is None else ""
         key += "_lost" if reason.score is None else ""
