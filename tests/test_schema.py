@@ -323,3 +323,14 @@ def test_the_validator_rejects_a_broken_report(runner: CliRunner) -> None:
         "/overall/status: 'fine' not in ['ready', 'developing', 'at_risk', 'no_data']",
         "/challenges/0/score: not number: 'high'",
     ]
+
+
+def test_answers_schema_requires_a_note_for_not_applicable(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema", "answers"])
+    schema = json.loads(result.stdout)
+    entry = schema["$defs"]["AnswerEntry"]
+    assert entry["if"] == {"properties": {"level": {"const": "n/a"}}, "required": ["level"]}
+    assert entry["then"]["required"] == ["note"]
+    assert entry["then"]["properties"]["note"]["minLength"] == 1
+    value = schema["properties"]["answers"]["anyOf"][0]["properties"]["talent.attrition-tracking"]
+    assert {"const": "n/a", "type": "string"} not in value["anyOf"]  # no bare short-form n/a

@@ -31,7 +31,8 @@ class AnswerEntry(BaseModel):
     note: Annotated[str, Field(max_length=2000)] | None = None
 
 
-AnswerValue = Level | Literal["n/a"] | AnswerEntry | None
+# The short form is a level or empty: `n/a` needs a note, so it only exists as a mapping.
+AnswerValue = Level | AnswerEntry | None
 
 
 class AnswersFile(BaseModel):
@@ -59,6 +60,14 @@ def schema(kind: SchemaKind, model: Model, language: Language) -> dict[str, Any]
         }
         value["additionalProperties"] = False
         result["properties"]["model"]["anyOf"][0]["const"] = model.id
+        result["$defs"]["AnswerEntry"]["if"] = {
+            "properties": {"level": {"const": "n/a"}},
+            "required": ["level"],
+        }
+        result["$defs"]["AnswerEntry"]["then"] = {
+            "required": ["note"],
+            "properties": {"note": {"type": "string", "minLength": 1}},
+        }
     elif kind == "report":
         from csm_check.report import Report
 
