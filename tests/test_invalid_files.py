@@ -218,3 +218,16 @@ def test_thousands_of_problems_are_counted_not_all_printed(
     assert errors[0] == f"{path}:3:3: unknown criterion id 'x.k0'"
     assert errors[199] == f"{path}:202:3: unknown criterion id 'x.k199'"
     assert errors[200] == "... and 4800 more problems"
+
+
+def test_integer_too_long_for_python_is_a_located_error(runner: CliRunner, tmp_path: Path) -> None:
+    """Python refuses to convert integers of more than 4,300 digits; that is bad input."""
+    path = tmp_path / "huge.yaml"
+    path.write_text(
+        "schema_version: 1\nanswers:\n  talent.attrition-tracking: " + "9" * 5000 + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:3:30: level must be a whole number from 0 to 4 or n/a")
+    assert "Traceback" not in result.output

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -22,6 +21,7 @@ from csm_check.model import Model
 from csm_check.scorecard import Scorecard
 from csm_check.scoring import score
 from csm_check.yamlio import parse_yaml
+from csm_check.yamltext import quote
 
 BUILTIN = load_model()
 TINY = parse_model(parse_yaml(TINY_MODEL, "tiny.yaml"))
@@ -258,14 +258,17 @@ def test_any_user_text_renders_safely(
     note: str,
     language: str,
 ) -> None:
-    document = {
-        "schema_version": 1,
-        "organisation": organisation,
-        "respondent": respondent,
-        "language": language,
-        "answers": {"talent.attrition-tracking": {"level": 1, "note": note}},
-    }
-    scratch.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    # Written with csm-check's own quoting: PyYAML's dumper emits U+0085 unescaped, which a
+    # reader then folds into a space (a dumper quirk, not what this test is about).
+    document = (
+        "schema_version: 1\n"
+        f"organisation: {quote(organisation)}\n"
+        f"respondent: {quote(respondent)}\n"
+        f"language: {language}\n"
+        "answers:\n"
+        f"  talent.attrition-tracking: {{level: 1, note: {quote(note)}}}\n"
+    )
+    scratch.write_text(document, encoding="utf-8")
     table = runner_module.invoke(app, ["score", str(scratch)])
     assert table.exit_code == 0, table.stderr
     assert "\x1b" not in table.stdout and "\r" not in table.stdout

@@ -57,8 +57,13 @@ class Builder:
             return None
         if tag == _BOOL:
             return _BOOL_VALUES[value.lower()]
-        if tag == _INT and value.isdigit() and (len(value) == 1 or value[0] != "0"):
-            return int(value)  # plain decimal; 012 (octal), 0x.., 1_000 go the long way
+        if (
+            tag == _INT
+            and value.isdigit()
+            and len(value) < 19
+            and (len(value) == 1 or value[0] != "0")
+        ):
+            return int(value)  # short plain decimal; 012 (octal), 0x.., 1_000, huge go the long way
         return self.loader.construct_object(node, deep=True)
 
     def mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
