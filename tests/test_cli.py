@@ -21,7 +21,7 @@ import yaml
 from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
-from conftest import EXAMPLE, REPO
+from conftest import EXAMPLE, REPO, TINY_MODEL
 from csm_check import __version__
 from csm_check.cli import app
 from csm_check.i18n import STRINGS
@@ -770,3 +770,21 @@ def test_challenges_yaml_is_installed_with_the_package() -> None:
         "challenges.yaml is missing from a non-editable install"
     )
     assert (REPO / "challenges.yaml").is_file()
+
+
+def test_scores_round_half_up_as_on_paper(runner: CliRunner, tmp_path: Path) -> None:
+    """Tiny model: base 0 (weight 2), legal (75 * 2 + 0) / 3 = 50, top 25:
+    overall (0 * 2 + 50 + 25) / 4 = 18.75, shown as 18.8 (Python's round() would say 18.7)."""
+    model = tmp_path / "tiny.yaml"
+    model.write_text(TINY_MODEL, encoding="utf-8")
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "schema_version: 1\nanswers:\n  base.a: 0\n  base.b: 0\n"
+        "  legal.disclosure: 3\n  legal.contracts: 0\n  top.x: 1\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["score", str(answers), "--challenges", str(model), "-f", "json"])
+    data = json.loads(result.stdout)
+    assert data["overall"]["score"] == 18.8
+    table = runner.invoke(app, ["score", str(answers), "--challenges", str(model)])
+    assert "Overall: 18.8" in table.stdout

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from csm_check.report import Report, ReportChallenge, ReportCriterion
+from csm_check.rounding import half_up
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class ChallengeChange:
     def delta(self) -> float | None:
         if self.old_score is None or self.new_score is None:
             return None
-        return round(self.new_score - self.old_score, 1)
+        return half_up(self.new_score - self.old_score)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Comparison:
     @property
     def overall_delta(self) -> float | None:
         old, new = self.old.overall.score, self.new.overall.score
-        return None if old is None or new is None else round(new - old, 1)
+        return None if old is None or new is None else half_up(new - old)
 
     @property
     def added(self) -> tuple[CriterionChange, ...]:

@@ -8,6 +8,7 @@ Minimums set to `warn` only warn.
 
 from __future__ import annotations
 
+from csm_check.rounding import half_up
 from csm_check.scorecard import ChallengeResult, Gate, GateOptions, GateReason
 
 EVIDENCE_LEVEL = 3
@@ -86,7 +87,7 @@ def _regressions(
             return False  # nothing to fall from
         if new is None:
             return True  # scored before, not now: deleting answers must not dodge the gate
-        return round(old, 1) - round(new, 1) > options.max_drop + _EPSILON
+        return half_up(old) - half_up(new) > options.max_drop + _EPSILON
 
     if dropped(baseline.overall, overall):
         found.append(

@@ -299,6 +299,8 @@ def format_plain_number(value: object, language: Language) -> str:
 
 
 def format_number(value: float, language: Language, digits: int = 1) -> str:
-    """One decimal (or `digits`), with a decimal comma in German."""
-    text = f"{value:.{digits}f}"
+    """One decimal (or `digits`), rounded half up, with a decimal comma in German."""
+    from csm_check.rounding import half_up
+
+    text = f"{half_up(value, digits):.{digits}f}"
     return text.replace(".", ",") if language == "de" else text

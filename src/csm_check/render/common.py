@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from csm_check.i18n import Language, format_number, t
+from csm_check.rounding import half_up
 from csm_check.scorecard import GateReason, NextStep, Scorecard, Status
 
 SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
@@ -33,7 +34,7 @@ def level_text(level: float, language: Language) -> str:
 
 
 def rounded(score: float | None) -> float | None:
-    return None if score is None else round(score, 1)
+    return None if score is None else half_up(score)
 
 
 def score_text(score: float | None, language: Language) -> str:
@@ -64,7 +65,7 @@ def gate_reason(reason: GateReason, language: Language) -> str:
     if reason.threshold is not None:
         values["threshold"] = f"{reason.threshold:g}"
         below = reason.kind in ("below_threshold", "challenge_below")
-        if below and reason.score is not None and round(reason.score, 1) >= reason.threshold:
+        if below and reason.score is not None and half_up(reason.score) >= reason.threshold:
             # 59.56 shows as 59.6 but is below 59.6: show the digits that make it so.
             values["score"] = format_number(reason.score, language, digits=2)
     key = f"gate.{reason.kind}"

@@ -8,6 +8,7 @@ from typing import Any
 from csm_check import __version__
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, rounded, why
+from csm_check.rounding import half_up
 from csm_check.scorecard import ChallengeResult, Scorecard
 
 REPORT_SCHEMA_VERSION = 1
@@ -29,7 +30,7 @@ def scorecard_dict(card: Scorecard, language: Any) -> dict[str, Any]:
             "status": card.status,
             "answered": card.answered,
             "total": card.total,
-            "coverage": round(card.coverage, 1),
+            "coverage": half_up(card.coverage),
         },
         "challenges": [_challenge(result, language) for result in card.challenges],
         "next_steps": [
@@ -61,7 +62,7 @@ def _level(level: float | None) -> float | None:
     """Levels as given; a team's mean level to two decimals."""
     if level is None or float(level).is_integer():
         return level
-    return round(level, 2)
+    return half_up(level, 2)
 
 
 def _team(card: Scorecard) -> dict[str, Any]:
