@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from csm_check.cli_common import ChallengesOption
+
 DEFAULT_ANSWERS = Path("csm-answers.yaml")
 
 
@@ -23,12 +25,7 @@ def interactive(
             "--only", metavar="IDS", help="Only these challenges, e.g. 2,7 or compliance."
         ),
     ] = None,
-    challenges: Annotated[
-        Path | None,
-        typer.Option(
-            "--challenges", metavar="FILE", help="Use this model instead of the built-in one."
-        ),
-    ] = None,
+    challenges: ChallengesOption = None,
     organisation: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Organisation name (skips its question).")
     ] = None,
