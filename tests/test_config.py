@@ -466,8 +466,6 @@ INVALID = [
             "(hint: keep one of the two)"
         ],
     ),
-    # only comments: the file is there but says nothing, which is more likely a mistake
-    ("# fail_under: 60\n", ["csm-check.yaml:1:1: file is empty"]),
     (
         # every problem of the file at once, in file order
         'top: "3"\nlanguage: EN\nchallenges:\n  speed: {minimum: 5}\n',
@@ -563,3 +561,13 @@ def test_docs_pre_commit_hook_id_exists() -> None:
     (repo,) = yaml.safe_load(block)["repos"]
     assert [hook["id"] for hook in repo["hooks"]] == [hook["id"] for hook in hooks]
     assert hooks[0]["entry"] == "csm-check validate"
+
+
+def test_config_of_only_comments_means_defaults(runner: CliRunner, folder: Path) -> None:
+    """Every line commented out: the defaults apply, as with no file at all (the same run
+    with `fail_under: 60` fails, since the score is 58.3)."""
+    configure(folder, "# fail_under: 60\n# top: 3\n")
+    code, data, stderr = report(runner)
+    assert (code, data["gate"], stderr) == (0, {"passed": True, "reasons": [], "warnings": []}, "")
+    configure(folder, "fail_under: 60\n")
+    assert report(runner)[0] == 1

@@ -123,4 +123,4 @@ def load_config(explicit: Path | None, model: Model) -> Config:
     path = find_config(explicit)
     if path is None:
         return Config()
-    return parse_config(load_yaml(path), model)
+    return parse_config(load_yaml(path, allow_empty=True), model)

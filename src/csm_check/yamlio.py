@@ -23,6 +23,7 @@ from csm_check.i18n import format_count, message_language, msg
 from csm_check.yamldata import Builder
 
 MAX_BYTES = 1024 * 1024
+MAP_TAG = "tag:yaml.org,2002:map"
 _BOM = b"\xef\xbb\xbf"
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -135,8 +136,11 @@ def read_text(path: Path, display: str) -> str:
         ) from None
 
 
-def parse_yaml(text: str, display: str) -> YamlDocument:
-    """Parse one YAML document strictly; raise InvalidInputError with every problem found."""
+def parse_yaml(text: str, display: str, *, allow_empty: bool = False) -> YamlDocument:
+    """Parse one YAML document strictly; raise InvalidInputError with every problem found.
+
+    With `allow_empty`, a file of nothing but comments is an empty mapping (a settings file
+    whose every line is commented out), not an error."""
     if ("&" in text or "*" in text) and (anchors := _anchor_problems(text, display)):
         raise InvalidInputError(anchors)
     try:
@@ -146,6 +150,9 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     try:
         root = loader.get_single_node()
         if root is None:
+            if allow_empty:
+                start = yaml.Mark(display, 0, 0, 0, None, 0)
+                return YamlDocument(display, {}, yaml.MappingNode(MAP_TAG, [], start, start))
             raise InvalidInputError([Problem(display, 1, 1, msg("err.empty"), None)])
         builder = Builder(loader, display)
         data = builder.build(root)
@@ -201,10 +208,10 @@ def _yaml_detail(text: str) -> str:
     return text
 
 
-def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
+def load_yaml(path: Path, display: str | None = None, *, allow_empty: bool = False) -> YamlDocument:
     """Read and parse a YAML file; `display` is the name used in messages."""
     name = display if display is not None else str(path)
-    return parse_yaml(read_text(path, name), name)
+    return parse_yaml(read_text(path, name), name, allow_empty=allow_empty)
 
 
 def _anchor_problems(text: str, display: str) -> list[Problem]:
