@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from csm_check.loading import load_model
 from csm_check.model import Model
@@ -37,6 +37,17 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def run_cli(runner: CliRunner, *args: str | Path) -> Result:
+    """Invoke csm-check; whatever the exit code, never a traceback or a stray exception."""
+    from csm_check.cli import app
+
+    result = runner.invoke(app, [str(arg) for arg in args])
+    assert "Traceback" not in result.stdout + result.stderr
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from conftest import run_cli as run
 from csm_check.cli import app
 
 OLD = """\
@@ -49,14 +50,6 @@ answers:
   legal.contracts: {level: n/a, note: "no contractors"}
   top.x: 2
 """
-
-
-def run(runner: CliRunner, *args: str | Path) -> Result:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from conftest import REPO
-from csm_check.cli import EXIT_CODES, app
+from conftest import run_cli as run
+from csm_check.cli import EXIT_CODES
 from csm_check.config import ChallengeGate, Config, parse_config
 from csm_check.model import Model
 from csm_check.yamlio import parse_yaml
@@ -34,14 +35,6 @@ answers:
   base.a: 2
   legal.disclosure: 3
 """
-
-
-def run(runner: CliRunner, *args: str | Path) -> Result:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from conftest import EXAMPLE
+from conftest import run_cli as run
 from csm_check.answers import Answer, AnswerSet
-from csm_check.cli import app
 from csm_check.model import Model
 from csm_check.render.common import gate_reason
 from csm_check.scorecard import Baseline, GateOptions
@@ -40,14 +40,6 @@ def write(folder: Path, name: str, **changes: int | None) -> Path:
     path = folder / name
     path.write_text(answers_text(levels), encoding="utf-8")
     return path
-
-
-def run(runner: CliRunner, *args: str | Path) -> Result:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 @pytest.fixture

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from conftest import EXAMPLE, REPO
-from csm_check.cli import app
+from conftest import run_cli as run
 
 # base.a = 2 -> base 50.0;  legal.disclosure = 1 -> legal 25.0 and a knock-out blocker;
 # overall (50 * 2 + 25) / 3 = 41.67 -> 41.7;  3 of 5 criteria unanswered.
@@ -53,14 +53,6 @@ SCHEMA: dict[str, set[str]] = {
     "system-out": set(),
     "system-err": set(),
 }  # fmt: skip
-
-
-def run(runner: CliRunner, *args: str | Path) -> Result:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 @pytest.fixture

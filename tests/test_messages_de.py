@@ -8,22 +8,14 @@ import string
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from conftest import CASES, EXAMPLE, TINY_MODEL
-from csm_check.cli import app
+from conftest import run_cli as run
 from csm_check.errors import Problem, did_you_mean
 from csm_check.i18n import STRINGS, choose_message_language, message_language, messages_in, msg
 
 HEADER = "schema_version: 1\nanswers:\n"
-
-
-def run(runner: CliRunner, *args: str | Path) -> Result:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 def write(folder: Path, name: str, text: str | bytes) -> Path:

@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from conftest import EXAMPLE
+from conftest import run_cli as run
 from csm_check.cli import app
 from csm_check.model import Model
 from csm_check.report import Report
@@ -87,14 +88,6 @@ def problems(value: Any, schema: dict[str, Any], root: dict[str, Any], at: str =
             elif isinstance(schema.get("additionalProperties"), dict):
                 found += problems(item, schema["additionalProperties"], root, f"{at}/{key}")
     return found
-
-
-def run(runner: CliRunner, *args: str | Path) -> Result:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 def get_schema(runner: CliRunner, kind: str, *args: str | Path) -> Any:

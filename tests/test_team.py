@@ -26,8 +26,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from conftest import run_cli as run
 from csm_check.answers import Answer, AnswerSet
-from csm_check.cli import app
 from csm_check.model import Model
 from csm_check.team import CriterionSpread, aggregate
 
@@ -66,14 +66,6 @@ answers:
 """
 DISCUSS = "Discuss first (answers spread by 2 levels or more)"
 ITEM = "base.a: A? (levels 1 to 3, mean 2, 3 answered)"
-
-
-def run(runner: CliRunner, *args: str | Path) -> Result:
-    result = runner.invoke(app, [str(arg) for arg in args])
-    assert "Traceback" not in result.stdout + result.stderr
-    if result.exception is not None:
-        assert isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
 
 
 @pytest.fixture
