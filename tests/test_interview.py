@@ -641,7 +641,7 @@ class _FailingWrites:
 
 def inject(monkeypatch: pytest.MonkeyPatch, step: str, error: BaseException, once: bool) -> None:
     """Make `step` of the atomic write fail (every time, or only the first time)."""
-    import os  # yamlio calls os.fdopen, os.fsync, os.chmod and os.replace
+    import os  # atomicfile calls os.fdopen, os.fsync, os.chmod and os.replace
 
     calls = {"count": 0}
 

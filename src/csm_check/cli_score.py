@@ -107,9 +107,9 @@ def score(
     card, language = result.card, result.language
     chart_href = None
     if chart is not None:
+        from csm_check.atomicfile import atomic_write_text
         from csm_check.render.markdown import chart_href as relative_href
         from csm_check.render.radar import render_radar
-        from csm_check.yamlio import atomic_write_text
 
         atomic_write_text(chart, render_radar(card, language))
         chart_href = relative_href(chart, output)

@@ -94,11 +94,11 @@ def open_session(
 
     from csm_check.answers import AnswerSet
     from csm_check.answers_writer import dump_answers
+    from csm_check.atomicfile import atomic_write_text
     from csm_check.interview import Interview
     from csm_check.interview_io import console_terminal
     from csm_check.interview_keys import select_challenges
     from csm_check.loading import load_answers, load_model
-    from csm_check.yamlio import atomic_write_text
 
     option = lang.strip().lower() if lang is not None else None
     if option is not None and option not in LANGUAGES:

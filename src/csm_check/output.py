@@ -44,7 +44,7 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(_encodable(text, sys.stdout))
         sys.stdout.flush()
         return
-    from csm_check.yamlio import atomic_write_text
+    from csm_check.atomicfile import atomic_write_text
 
     atomic_write_text(output, text)
 

@@ -8,9 +8,6 @@ at a line and column.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from csm_check.errors import CsmCheckError, InvalidInputError, OutputError, Problem, os_reason
+from csm_check.errors import CsmCheckError, InvalidInputError, Problem, os_reason
 from csm_check.i18n import format_count, message_language, msg
 from csm_check.yamldata import Builder
 
@@ -273,34 +270,3 @@ def locate(root: yaml.Node, loc: Sequence[str | int], *, at_key: bool = False) -
             break
         node = child
     return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never a part."""
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-        descriptor, temp_name = tempfile.mkstemp(
-            dir=directory, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise OutputError(msg("err.cannot_write", reason=os_reason(error)), str(path)) from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(error, OSError):
-            raise OutputError(msg("err.cannot_write", reason=os_reason(error)), str(path)) from None
-        raise
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
