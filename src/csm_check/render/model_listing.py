@@ -1,53 +1,72 @@
-"""`csm-check challenges`: the model as readable text (challenges, weights, criteria)."""
+"""`csm-check challenges`: the model as readable text (challenges, weights, criteria).
+
+Wrapped lines keep their indent, so a long question stays under its criterion id.
+"""
 
 from __future__ import annotations
 
+from rich.console import RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from csm_check.i18n import Language, t
-from csm_check.model import Model
+from csm_check.model import Challenge, Model
 from csm_check.output import TerminalInfo
 from csm_check.render.console import capture
 from csm_check.sanitize import one_line
 
 
-def render_model(model: Model, language: Language, info: TerminalInfo) -> str:
-    text = Text()
-    text.append(one_line(model.title.get(language)), style="bold")
-    criteria = len(model.criterion_ids())
-    text.append(
-        f" ({model.id}): "
-        + t("model.summary", language, challenges=len(model.challenges), criteria=criteria)
+def _indented(text: Text | str, indent: int, style: str = "") -> Padding:
+    body = text if isinstance(text, Text) else Text(text, style=style)
+    return Padding(body, (0, 0, 0, indent))
+
+
+def _challenge(
+    challenge: Challenge, titles: dict[str, str], language: Language
+) -> list[RenderableType]:
+    heading = Text(f"{challenge.number}. {one_line(challenge.title.get(language))}", style="bold")
+    heading.append(f" [{challenge.id}]", style="dim")
+    depends = ", ".join(one_line(titles[d]) for d in challenge.depends_on)
+    facts = (
+        f"{t('model.weight', language)} {challenge.weight:g} · "
+        f"{t('model.depends_on', language)}: {depends or t('model.none', language)}"
     )
-    text.append("\n" + t("model.scale", language, target=model.scale.target), style="bold")
+    parts: list[RenderableType] = [
+        Text(),
+        heading,
+        _indented(facts, 3, "dim"),
+        _indented(one_line(challenge.summary.get(language)), 3),
+    ]
+    for criterion in challenge.criteria:
+        extra = [f"{t('model.weight', language)} {criterion.weight:g}"]
+        if criterion.minimum_level is not None:
+            extra.append(t("model.knockout", language, minimum=criterion.minimum_level))
+        line = Text(f"- {criterion.id}", style="cyan")
+        line.append(f" ({', '.join(extra)})", style="dim")
+        parts += [_indented(line, 3), _indented(one_line(criterion.question.get(language)), 5)]
+    return parts
+
+
+def render_model(model: Model, language: Language, info: TerminalInfo) -> str:
+    head = Text(one_line(model.title.get(language)), style="bold")
+    criteria = len(model.criterion_ids())
+    summary = t("model.summary", language, challenges=len(model.challenges), criteria=criteria)
+    head.append(f" ({model.id}): {summary}")
+    parts: list[RenderableType] = [
+        head,
+        Text(t("model.scale", language, target=model.scale.target), style="bold"),
+    ]
     for level in model.scale.levels:
-        text.append(f"\n  {level.level} {one_line(level.label.get(language))}: ")
-        text.append(one_line(level.description.get(language)), style="dim")
+        line = Text(f"{level.level} {one_line(level.label.get(language))}: ")
+        line.append(one_line(level.description.get(language)), style="dim")
+        parts.append(_indented(line, 2))
     bands = model.bands
-    text.append(
-        "\n"
-        + t("model.bands", language, developing=f"{bands.developing:g}", ready=f"{bands.ready:g}")
+    parts.append(
+        Text(
+            t("model.bands", language, developing=f"{bands.developing:g}", ready=f"{bands.ready:g}")
+        )
     )
     titles = {c.id: f"{c.number} {c.short(language)}" for c in model.challenges}
     for challenge in model.challenges:
-        text.append(
-            f"\n\n{challenge.number}. {one_line(challenge.title.get(language))}", style="bold"
-        )
-        text.append(f" [{challenge.id}]", style="dim")
-        depends = ", ".join(one_line(titles[d]) for d in challenge.depends_on) or t(
-            "model.none", language
-        )
-        text.append(
-            f"\n   {t('model.weight', language)} {challenge.weight:g} · "
-            f"{t('model.depends_on', language)}: {depends}",
-            style="dim",
-        )
-        text.append(f"\n   {one_line(challenge.summary.get(language))}")
-        for criterion in challenge.criteria:
-            text.append(f"\n   - {criterion.id}", style="cyan")
-            extra = [f"{t('model.weight', language)} {criterion.weight:g}"]
-            if criterion.minimum_level is not None:
-                extra.append(t("model.knockout", language, minimum=criterion.minimum_level))
-            text.append(f" ({', '.join(extra)})", style="dim")
-            text.append(f"\n     {one_line(criterion.question.get(language))}")
-    return capture(text, width=info.width, color_system=info.color_system)
+        parts += _challenge(challenge, titles, language)
+    return capture(*parts, width=info.width, color_system=info.color_system)
