@@ -20,6 +20,8 @@ from csm_check.model import (
     ScaleLevel,
     Text,
     model_problems,
+    raw_outline,
+    relation_problems,
 )
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio import YamlDocument, load_yaml, parse_yaml
@@ -45,7 +47,14 @@ def parse_model(document: YamlDocument) -> Model:
     try:
         model = Model.model_validate(document.data)
     except ValidationError as error:
-        raise InvalidInputError(problems_from(document, error, _model_keys())) from None
+        # Report the relations that can be read (ids, prefixes, dependencies) at once too.
+        problems = problems_from(document, error, _model_keys())
+        taken = {(p.line, p.column) for p in problems}
+        for loc, message, hint in relation_problems(raw_outline(document.data)):
+            problem = document.problem(loc, message, hint)
+            if (problem.line, problem.column) not in taken:
+                problems.append(problem)
+        raise InvalidInputError(problems) from None
     found = model_problems(model)
     if found:
         raise InvalidInputError(

@@ -7,6 +7,7 @@ are checked by `model_problems`, which returns locations so errors can point int
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
@@ -115,6 +116,63 @@ class Model(Frozen):
 Loc = tuple[str | int, ...]
 
 
+@dataclass(frozen=True)
+class Outline:
+    """What the relational checks need of one challenge, with its place in the file."""
+
+    index: int
+    id: str | None
+    number: int | None
+    depends_on: tuple[tuple[int, str], ...]
+    criteria: tuple[tuple[int, str], ...]
+
+
+def outline(model: Model) -> list[Outline]:
+    return [
+        Outline(
+            index,
+            challenge.id,
+            challenge.number,
+            tuple(enumerate(challenge.depends_on)),
+            tuple((k, criterion.id) for k, criterion in enumerate(challenge.criteria)),
+        )
+        for index, challenge in enumerate(model.challenges)
+    ]
+
+
+def raw_outline(data: object) -> list[Outline]:
+    """The same from unvalidated data, keeping whatever parts have the right type, so that
+    relational problems are reported together with structural ones."""
+    challenges = data.get("challenges") if isinstance(data, dict) else None
+    if not isinstance(challenges, list):
+        return []
+    found: list[Outline] = []
+    for index, raw in enumerate(challenges):
+        if not isinstance(raw, dict):
+            continue
+        depends = raw.get("depends_on")
+        criteria = raw.get("criteria")
+        number = raw.get("number")
+        found.append(
+            Outline(
+                index,
+                raw["id"] if isinstance(raw.get("id"), str) else None,
+                number if isinstance(number, int) and not isinstance(number, bool) else None,
+                tuple(
+                    (d, name)
+                    for d, name in enumerate(depends if isinstance(depends, list) else [])
+                    if isinstance(name, str)
+                ),
+                tuple(
+                    (k, item["id"])
+                    for k, item in enumerate(criteria if isinstance(criteria, list) else [])
+                    if isinstance(item, dict) and isinstance(item.get("id"), str)
+                ),
+            )
+        )
+    return found
+
+
 def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
     """Relations pydantic cannot see: unique ids, prefixes, dependencies, scale and bands."""
     found: list[tuple[Loc, str, str | None]] = []
@@ -126,20 +184,28 @@ def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
         developing = format_plain_number(model.bands.developing, language)
         ready = format_plain_number(model.bands.ready, language)
         found.append((("bands",), msg("err.bands_order", developing=developing, ready=ready), None))
-    ids = {challenge.id for challenge in model.challenges}
+    return found + relation_problems(outline(model))
+
+
+def relation_problems(challenges: list[Outline]) -> list[tuple[Loc, str, str | None]]:
+    """Unique ids and numbers, criterion prefixes, known and acyclic dependencies."""
+    found: list[tuple[Loc, str, str | None]] = []
+    ids = {c.id for c in challenges if c.id is not None}
     seen_challenges: set[str] = set()
     seen_numbers: set[int] = set()
     seen_criteria: set[str] = set()
-    for c_index, challenge in enumerate(model.challenges):
-        here: Loc = ("challenges", c_index)
+    for challenge in challenges:
+        here: Loc = ("challenges", challenge.index)
         if challenge.id in seen_challenges:
             found.append(((*here, "id"), msg("err.duplicate_challenge_id", id=challenge.id), None))
-        seen_challenges.add(challenge.id)
+        if challenge.id is not None:
+            seen_challenges.add(challenge.id)
         if challenge.number in seen_numbers:
             message = msg("err.duplicate_challenge_number", number=challenge.number)
             found.append(((*here, "number"), message, None))
-        seen_numbers.add(challenge.number)
-        for d_index, dependency in enumerate(challenge.depends_on):
+        if challenge.number is not None:
+            seen_numbers.add(challenge.number)
+        for d_index, dependency in challenge.depends_on:
             if dependency not in ids:
                 found.append(
                     (
@@ -150,31 +216,29 @@ def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
                 )
             elif dependency == challenge.id:
                 found.append(((*here, "depends_on", d_index), msg("err.self_dependency"), None))
-        for k_index, criterion in enumerate(challenge.criteria):
+        for k_index, criterion_id in challenge.criteria:
             at: Loc = (*here, "criteria", k_index, "id")
-            if not criterion.id.startswith(f"{challenge.id}."):
+            if challenge.id is not None and not criterion_id.startswith(f"{challenge.id}."):
                 message = msg(
-                    "err.criterion_prefix", criterion=criterion.id, challenge=challenge.id
+                    "err.criterion_prefix", criterion=criterion_id, challenge=challenge.id
                 )
                 found.append((at, message, None))
-            if criterion.id in seen_criteria:
-                found.append((at, msg("err.duplicate_criterion_id", id=criterion.id), None))
-            seen_criteria.add(criterion.id)
-    cycle = _find_cycle(model)
+            if criterion_id in seen_criteria:
+                found.append((at, msg("err.duplicate_criterion_id", id=criterion_id), None))
+            seen_criteria.add(criterion_id)
+    graph = {
+        c.id: [d for _, d in c.depends_on if d != c.id] for c in challenges if c.id is not None
+    }
+    cycle = _find_cycle(graph)
     if cycle:
-        index = next(i for i, c in enumerate(model.challenges) if c.id == cycle[0])
+        index = next(c.index for c in challenges if c.id == cycle[0])
         found.append(
-            (
-                ("challenges", index, "depends_on"),
-                msg("err.cycle", cycle=" -> ".join(cycle)),
-                None,
-            )
+            (("challenges", index, "depends_on"), msg("err.cycle", cycle=" -> ".join(cycle)), None)
         )
     return found
 
 
-def _find_cycle(model: Model) -> list[str] | None:
-    graph = {c.id: [d for d in c.depends_on if d != c.id] for c in model.challenges}
+def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
     state: dict[str, int] = {}  # 1 visiting, 2 done
 
     def visit(node: str, trail: list[str]) -> list[str] | None:
