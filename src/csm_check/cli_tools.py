@@ -117,7 +117,7 @@ class SchemaKind(StrEnum):
 
 
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which file the schema describes.")],
+    kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help="answers, report or config.")],
     output: OutputOption = None,
     lang: LangOption = None,
     challenges: ChallengesOption = None,
