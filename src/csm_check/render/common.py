@@ -41,6 +41,12 @@ def score_text(score: float | None, language: Language) -> str:
     return "-" if score is None else format_number(score, language)
 
 
+def coverage_text(card: Scorecard, language: Language) -> str:
+    """'32 of 41 criteria answered (78.0%)', as every format states it."""
+    coverage = format_number(card.coverage, language)
+    return t("card.coverage", language, answered=card.answered, total=card.total, coverage=coverage)
+
+
 def why(step: NextStep, language: Language) -> str:
     """Level and target, the knock-out if any, and which challenges the step holds back."""
     parts = [t("why.level", language, level=level_text(step.level, language), target=step.target)]

@@ -9,9 +9,17 @@ often missing when a report is printed or opened on a server.
 
 from __future__ import annotations
 
-from csm_check.i18n import Language, format_number, t
+from csm_check.i18n import Language, t
 from csm_check.render import RenderOptions
-from csm_check.render.common import SYMBOLS, gate_reason, score_text, status_name, team_text, why
+from csm_check.render.common import (
+    SYMBOLS,
+    coverage_text,
+    gate_reason,
+    score_text,
+    status_name,
+    team_text,
+    why,
+)
 from csm_check.render.markdown import html_text, level_text, meta_rows, steps_shown
 from csm_check.render.radar import render_radar
 from csm_check.scorecard import ChallengeResult, Scorecard, Status
@@ -95,13 +103,7 @@ def _header(card: Scorecard, language: Language) -> list[str]:
 
 
 def _numbers(card: Scorecard, language: Language) -> list[str]:
-    coverage = t(
-        "card.coverage",
-        language,
-        answered=card.answered,
-        total=card.total,
-        coverage=format_number(card.coverage, language),
-    )
+    coverage = coverage_text(card, language)
     lines = [
         '<div class="numbers">',
         f'<p class="overall">{html_text(t("card.overall", language))}: '

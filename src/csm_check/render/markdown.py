@@ -16,9 +16,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 from csm_check import __version__
-from csm_check.i18n import Language, format_number, t
+from csm_check.i18n import Language, t
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_reason, score_text, status_name, team_text, why
+from csm_check.render.common import (
+    coverage_text,
+    gate_reason,
+    score_text,
+    status_name,
+    team_text,
+    why,
+)
 from csm_check.render.common import level_text as common_level
 from csm_check.sanitize import one_line
 from csm_check.scorecard import ChallengeResult, CriterionResult, NextStep, Scorecard, Status
@@ -115,13 +122,7 @@ def _header(card: Scorecard, language: Language) -> list[str]:
 
 def _overall(card: Scorecard, options: RenderOptions) -> list[str]:
     language = options.language
-    coverage = t(
-        "card.coverage",
-        language,
-        answered=card.answered,
-        total=card.total,
-        coverage=format_number(card.coverage, language),
-    )
+    coverage = coverage_text(card, language)
     lines = [
         f"**{t('card.overall', language)}: {score_text(card.score, language)} · "
         f"{status_text(card.status, language)}**",

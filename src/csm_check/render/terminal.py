@@ -11,9 +11,16 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from csm_check.i18n import Language, format_number, t
+from csm_check.i18n import Language, t
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_reason, score_text, status_label, team_text, why
+from csm_check.render.common import (
+    coverage_text,
+    gate_reason,
+    score_text,
+    status_label,
+    team_text,
+    why,
+)
 from csm_check.render.console import capture
 from csm_check.sanitize import one_line
 from csm_check.scorecard import Scorecard, Status
@@ -91,11 +98,7 @@ def _overall(card: Scorecard, options: RenderOptions) -> Text:
     text.append("  ")
     label = status_label(card.status, language, ascii_only=options.ascii_only)
     text.append(label, style=STYLES[card.status])
-    coverage = format_number(card.coverage, language)
-    text.append(
-        "\n"
-        + t("card.coverage", language, answered=card.answered, total=card.total, coverage=coverage)
-    )
+    text.append("\n" + coverage_text(card, language))
     return text
 
 
