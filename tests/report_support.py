@@ -11,8 +11,8 @@ from csm_check.i18n import Language
 from csm_check.loading import load_answers, load_model
 from csm_check.model import Model, Text
 from csm_check.render import RenderOptions
-from csm_check.scorecard import Scorecard
-from csm_check.scoring import score
+from csm_check.scoring.compute import score
+from csm_check.scoring.results import Scorecard
 
 # Each one tries to break a table, open HTML, a link, an image, a heading, code or a list.
 HOSTILE = (

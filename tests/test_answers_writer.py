@@ -18,8 +18,8 @@ from csm_check.cli import app
 from csm_check.loading import load_answers, parse_model
 from csm_check.model import Model
 from csm_check.template import render_template
-from csm_check.yamlio import parse_yaml
-from csm_check.yamltext import plain_or_quoted, quote
+from csm_check.yamlio.read import parse_yaml
+from csm_check.yamlio.write import plain_or_quoted, quote
 
 TINY = parse_model(parse_yaml(TINY_MODEL, "tiny.yaml"))
 

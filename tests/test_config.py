@@ -26,7 +26,7 @@ from conftest import run_cli as run
 from csm_check.cli import EXIT_CODES
 from csm_check.config import ChallengeGate, Config, parse_config
 from csm_check.model import Model
-from csm_check.yamlio import parse_yaml
+from csm_check.yamlio.read import parse_yaml
 
 ANSWERS = """\
 schema_version: 1

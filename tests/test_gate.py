@@ -19,8 +19,8 @@ from conftest import run_cli as run
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Model
 from csm_check.render.common import gate_reason
-from csm_check.scorecard import Baseline, GateOptions
-from csm_check.scoring import score
+from csm_check.scoring.compute import score
+from csm_check.scoring.results import Baseline, GateOptions
 
 # Everything at 4: base 100, legal 100, top 100, overall 100.
 FULL = {"base.a": 4, "base.b": 4, "legal.disclosure": 4, "legal.contracts": 4, "top.x": 4}

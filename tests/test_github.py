@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 
 from conftest import EXAMPLE, REPO
 from csm_check.cli import app
-from csm_check.github import (
+from csm_check.cli.github import (
     CUT_NOTE,
     MAX_ANNOTATIONS,
     SUMMARY_LIMIT,
@@ -27,7 +27,7 @@ from csm_check.github import (
     workflow_commands,
 )
 from csm_check.model import Model
-from csm_check.scorecard import GateReason
+from csm_check.scoring.results import GateReason
 
 # Line numbers matter: annotations point at them.
 #   1 schema_version, 2 language, 3 answers:, 4 base.a, 5 legal.disclosure

@@ -17,7 +17,7 @@ from csm_check.render import Format, renderer_for
 from csm_check.render.common import score_text, status_name
 from csm_check.render.html import render_html
 from csm_check.sanitize import one_line
-from csm_check.scoring import score
+from csm_check.scoring.compute import score
 from report_support import HOSTILE, example_card, hostile_card, options
 
 

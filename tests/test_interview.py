@@ -16,19 +16,19 @@ from rich.console import Console, RenderableType
 from typer.testing import CliRunner, Result
 
 from conftest import TINY_MODEL
-from csm_check import interview_io
 from csm_check.answers import Answer, AnswerSet, parse_answers
 from csm_check.answers_writer import dump_answers
 from csm_check.cli import app
 from csm_check.errors import CsmCheckError
 from csm_check.i18n import STRINGS, t
-from csm_check.interview import Interview
-from csm_check.interview_io import Terminal
-from csm_check.interview_keys import Command, parse_command, select_challenges
-from csm_check.interview_setup import Outcome, Settings
+from csm_check.interview import terminal as interview_io
+from csm_check.interview.keys import Command, parse_command, select_challenges
+from csm_check.interview.session import Interview
+from csm_check.interview.settings import Outcome, Settings
+from csm_check.interview.terminal import Terminal
 from csm_check.loading import load_answers, parse_model
 from csm_check.model import Model
-from csm_check.yamlio import parse_yaml
+from csm_check.yamlio.read import parse_yaml
 
 TODAY = dt.date.today()
 

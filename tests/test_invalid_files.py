@@ -192,8 +192,8 @@ def test_pure_python_loader_locates_bad_characters_the_same(
     """Without libyaml the reader fails earlier (in the loader's constructor), in characters."""
     import yaml
 
-    from csm_check import yamlio
     from csm_check.errors import InvalidInputError
+    from csm_check.yamlio import read as yamlio
 
     for loader in (yamlio._BaseLoader, yaml.SafeLoader):
         monkeypatch.setattr(yamlio, "_BaseLoader", loader)

@@ -26,10 +26,10 @@ from csm_check.answers import Answer, AnswerSet
 from csm_check.cli import app
 from csm_check.i18n import LANGUAGES, Language, t
 from csm_check.model import Model
-from csm_check.render.common import score_text, status_name
-from csm_check.render.markdown import EMOJI, chart_href, md_text, render_markdown
+from csm_check.render.common import md_text, score_text, status_name
+from csm_check.render.markdown import EMOJI, chart_href, render_markdown
 from csm_check.sanitize import one_line
-from csm_check.scoring import score
+from csm_check.scoring.compute import score
 from report_support import HOSTILE, example_card, hostile_card, options
 
 GOLDEN = Path(__file__).parent / "golden"

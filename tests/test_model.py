@@ -6,7 +6,7 @@ import re
 
 from csm_check.loading import builtin_model_text, load_model, parse_model, trusted_model
 from csm_check.model import Model, dependents
-from csm_check.yamlio import parse_yaml
+from csm_check.yamlio.read import parse_yaml
 
 
 def test_trusted_fast_path_equals_full_validation() -> None:

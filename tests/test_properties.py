@@ -18,10 +18,10 @@ from csm_check.cli import app
 from csm_check.errors import CsmCheckError
 from csm_check.loading import load_answers, load_model, parse_model
 from csm_check.model import Model
-from csm_check.scorecard import Scorecard
-from csm_check.scoring import score
-from csm_check.yamlio import parse_yaml
-from csm_check.yamltext import quote
+from csm_check.scoring.compute import score
+from csm_check.scoring.results import Scorecard
+from csm_check.yamlio.read import parse_yaml
+from csm_check.yamlio.write import quote
 
 BUILTIN = load_model()
 TINY = parse_model(parse_yaml(TINY_MODEL, "tiny.yaml"))

@@ -11,8 +11,8 @@ from csm_check.answers import Answer, AnswerSet
 from csm_check.i18n import LANGUAGES, Language
 from csm_check.model import Model
 from csm_check.render.radar import CX, CY, RADIUS, render_radar, runs
-from csm_check.scorecard import Scorecard
-from csm_check.scoring import score
+from csm_check.scoring.compute import score
+from csm_check.scoring.results import Scorecard
 from report_support import HOSTILE, example_card, hostile_card
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -6,8 +6,8 @@ import pytest
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Model
-from csm_check.scorecard import GateOptions
-from csm_check.scoring import score
+from csm_check.scoring.compute import score
+from csm_check.scoring.results import GateOptions
 
 
 def answers(**levels: int | str | None) -> AnswerSet:

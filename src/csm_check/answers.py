@@ -16,13 +16,16 @@ from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, format_count, message_language, msg
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.validation import describe, problems_from
-from csm_check.yamlio import YamlDocument, key_positions
+from csm_check.yamlio.read import YamlDocument, key_positions
 
 SCHEMA_VERSION = 1
 MAX_NOTE = 2000
 HINTED_UNKNOWN_IDS = 50
 NOT_APPLICABLE = "n/a"
 State = Literal["answered", "not_applicable", "unanswered"]
+
+
+EVIDENCE_LEVEL = 3  # from this level on, require_evidence wants a note saying what shows it
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,15 @@ class Answer:
     state: State
     level: float | None = None
     note: str | None = None
+
+    @property
+    def lacks_evidence(self) -> bool:
+        """The one evidence rule: a level of 3 or more claims practice; a note must back it."""
+        return (
+            self.level is not None
+            and self.level >= EVIDENCE_LEVEL
+            and not (self.note or "").strip()
+        )
 
 
 UNANSWERED = Answer("unanswered")

@@ -18,8 +18,8 @@ from __future__ import annotations
 from csm_check.answers import NOT_APPLICABLE, SCHEMA_VERSION, Answer, AnswerSet
 from csm_check.i18n import t
 from csm_check.model import Model
-from csm_check.yamltext import comment_lines as _comment
-from csm_check.yamltext import plain_or_quoted, quote
+from csm_check.yamlio.write import comment_lines as _comment
+from csm_check.yamlio.write import plain_or_quoted, quote
 
 
 def _optional(value: str | None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -17,12 +17,18 @@ from csm_check.errors import CsmCheckError, InvalidInputError, Problem
 from csm_check.i18n import Language, choose_language, msg
 from csm_check.loading import load_model
 from csm_check.model import Model
-from csm_check.scorecard import ChallengeMinimum, Gate, GateOptions, GateReason, Scorecard
-from csm_check.scoring import score
-from csm_check.yamlio import load_yaml
+from csm_check.scoring.compute import score
+from csm_check.scoring.results import (
+    Baseline,
+    ChallengeMinimum,
+    GateOptions,
+    GateReason,
+    Scorecard,
+)
+from csm_check.yamlio.read import load_yaml
 
 if TYPE_CHECKING:
-    from csm_check.team import TeamSummary
+    from csm_check.report import Report
 
 DEFAULT_TOP = 5
 ANSWER_SUFFIXES = (".yaml", ".yml")
@@ -132,9 +138,8 @@ def _first(*values: T | None) -> T | None:
 def gate_options(settings: ScoreSettings, config: Config, model: Model) -> GateOptions:
     baseline = None
     if settings.baseline is not None:
-        from csm_check.report import baseline_from, report_from_path
-
-        baseline = baseline_from(report_from_path(settings.baseline, model))
+        report = load_report(settings.baseline, model)
+        baseline = Baseline(report.overall.score, tuple((c.id, c.score) for c in report.challenges))
     return GateOptions(
         fail_under=_first(settings.fail_under, config.fail_under),
         require_complete=bool(_first(settings.require_complete, config.require_complete)),
@@ -148,20 +153,6 @@ def gate_options(settings: ScoreSettings, config: Config, model: Model) -> GateO
     )
 
 
-def _team_evidence(gate: Gate, team: TeamSummary) -> Gate:
-    """The gate with one `evidence` reason per criterion that some respondent rated 3 or
-    more without a note, in the place single scoring puts them (before challenge minimums)."""
-    found = [
-        GateReason("evidence", criterion=s.criterion, challenge=s.challenge, score=s.unevidenced)
-        for s in team.spreads
-        if s.unevidenced is not None
-    ]
-    later = {"challenge_below", "challenge_no_score", "regression"}
-    at = next((i for i, r in enumerate(gate.reasons) if r.kind in later), len(gate.reasons))
-    reasons = (*gate.reasons[:at], *found, *gate.reasons[at:])
-    return Gate(not reasons, reasons, gate.warnings)
-
-
 def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
     model = load_model(settings.challenges)
     config = load_config(settings.config, model)
@@ -171,18 +162,28 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
     if len(sets) == 1:
         answers = sets[0]
     else:
-        from csm_check.team import aggregate
+        from csm_check.scoring.team import aggregate
 
         answers, team = aggregate(model, list(zip(files, sets, strict=True)))
     language = choose_language(settings.language or config.language, answers.language)
     target = _first(settings.target, config.target)
     options = gate_options(settings, config, model)
-    if team is not None:  # evidence is a property of each respondent's answers, not of a mean
-        card = score(model, answers, target=target, gate=replace(options, require_evidence=False))
-        gate = _team_evidence(card.gate, team) if options.require_evidence else card.gate
-        card = replace(card, team=team, gate=gate)
-    else:
-        card = score(model, answers, target=target, gate=options)
+    card = score(model, answers, target=target, gate=options, team=team)
     top = _first(settings.top, config.top, DEFAULT_TOP)
     assert top is not None
     return Assessment(card, language, top, tuple(files), sets[0])
+
+
+def load_report(path: Path, model: Model, language: Language | None = None) -> Report:
+    """A report from a saved JSON report, or by scoring an answers file against `model`
+    (texts in `language`, else the answers file's own)."""
+    from csm_check.render.json_format import scorecard_dict
+    from csm_check.report import Report, is_report, parse_report
+
+    document = load_yaml(path)
+    if is_report(document):
+        return parse_report(document, model)
+    answers = parse_answers(document, model)
+    card = score(model, answers)
+    chosen = language or answers.language or "en"
+    return Report.model_validate(scorecard_dict(card, chosen))

@@ -23,7 +23,7 @@ from csm_check.errors import InvalidInputError, did_you_mean
 from csm_check.i18n import msg
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.validation import describe, problems_from
-from csm_check.yamlio import YamlDocument, load_yaml
+from csm_check.yamlio.read import YamlDocument, load_yaml
 
 CONFIG_FILE = "csm-check.yaml"
 Severity = Literal["off", "warn", "error"]

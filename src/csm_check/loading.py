@@ -24,7 +24,7 @@ from csm_check.model import (
     relation_problems,
 )
 from csm_check.validation import describe, problems_from
-from csm_check.yamlio import YamlDocument, load_yaml, parse_yaml
+from csm_check.yamlio.read import YamlDocument, load_yaml, parse_yaml
 
 MODEL_FILE = "challenges.yaml"
 

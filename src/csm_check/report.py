@@ -7,17 +7,15 @@ listed here are a contract (add, never rename).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from csm_check.errors import InvalidInputError
-from csm_check.i18n import Language, msg
+from csm_check.i18n import msg
 from csm_check.model import Model
-from csm_check.scorecard import Baseline
 from csm_check.validation import problems_from
-from csm_check.yamlio import YamlDocument
+from csm_check.yamlio.read import YamlDocument
 
 StatusName = Literal["ready", "developing", "at_risk", "no_data"]
 
@@ -129,40 +127,21 @@ def is_report(document: YamlDocument) -> bool:
     return isinstance(document.data, dict) and document.data.get("tool") == "csm-check"
 
 
-def parse_report(document: YamlDocument) -> Report:
+def parse_report(document: YamlDocument, model: Model) -> Report:
+    """Validate a JSON report read back for `model`; a report of another model is refused,
+    since scores of different models are not comparable."""
     try:
-        return Report.model_validate(document.data)
+        report = Report.model_validate(document.data)
     except ValidationError as error:
         raise InvalidInputError(problems_from(document, error, Report.model_fields)) from None
-
-
-def baseline_from(report: Report) -> Baseline:
-    return Baseline(report.overall.score, tuple((c.id, c.score) for c in report.challenges))
-
-
-def report_from_path(path: Path, model: Model, language: Language | None = None) -> Report:
-    """A report from a saved JSON report, or by scoring an answers file against `model`
-    (texts in `language`, else the answers file's own)."""
-    from csm_check.answers import parse_answers
-    from csm_check.render.json_format import scorecard_dict
-    from csm_check.scoring import score
-    from csm_check.yamlio import load_yaml
-
-    document = load_yaml(path)
-    if is_report(document):
-        report = parse_report(document)
-        if report.model.id != model.id:  # scores of different models are not comparable
-            raise InvalidInputError(
-                [
-                    document.problem(
-                        ("model", "id"),
-                        msg("err.report_model_mismatch", found=report.model.id, model=model.id),
-                        msg("err.report_model_mismatch.hint"),
-                    )
-                ]
-            )
-        return report
-    answers = parse_answers(document, model)
-    card = score(model, answers)
-    chosen = language or answers.language or "en"
-    return Report.model_validate(scorecard_dict(card, chosen))
+    if report.model.id != model.id:
+        raise InvalidInputError(
+            [
+                document.problem(
+                    ("model", "id"),
+                    msg("err.report_model_mismatch", found=report.model.id, model=model.id),
+                    msg("err.report_model_mismatch.hint"),
+                )
+            ]
+        )
+    return report

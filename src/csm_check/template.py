@@ -5,7 +5,7 @@ from __future__ import annotations
 from csm_check.i18n import Language, t
 from csm_check.model import Model
 from csm_check.sanitize import one_line
-from csm_check.yamltext import comment_lines, plain_or_quoted
+from csm_check.yamlio.write import comment_lines, plain_or_quoted
 
 
 def render_template(model: Model, language: Language, *, schema_path: str | None = None) -> str:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from csm_check.errors import Problem, did_you_mean
 from csm_check.i18n import LANGUAGES, format_plain_number, message_language, msg
-from csm_check.yamlio import YamlDocument
+from csm_check.yamlio.read import YamlDocument
 
 _UNION_TAGS = {"int", "float", "str", "bool", "none", "function-after", "function-before"}
 _WHOLE = re.compile(r"[-+]?[0-9]+")

@@ -1,18 +1,35 @@
-"""Output formats. Each renderer turns a Scorecard into a string; only the CLI writes it."""
+"""Output formats: one module per format, each turning a result into a string; only the CLI
+writes it. `RENDERERS` maps each `Format` to its renderer and feeds the CLI's --format
+choices; pieces every format shares (status words, escaping, the report header) live in
+`common`, the Rich console in `console`.
+
+May import `scoring`, the file kinds, `i18n`, `sanitize`, `rounding` and Rich; never reads
+files, never prints, never imports Typer.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
-
-from csm_check.formats import Format
 
 __all__ = ["RENDERERS", "Format", "RenderOptions", "Renderer", "renderer_for"]
 
+
+class Format(StrEnum):
+    """The output formats of `csm-check score`; the CLI's --format choices come from here."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    junit = "junit"
+
+
 if TYPE_CHECKING:
     from csm_check.i18n import Language
-    from csm_check.scorecard import Scorecard
+    from csm_check.scoring.results import Scorecard
 
 
 @dataclass(frozen=True)

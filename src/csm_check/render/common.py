@@ -1,10 +1,22 @@
-"""Pieces of text every renderer shares: status words, symbols and the 'why' of a step."""
+"""What every renderer shares: status words and symbols, the 'why' of a step, the report
+header, and escaping user text for Markdown and HTML.
+
+Every piece of user or model text (a custom model given with --challenges is user input)
+goes through `md_text` in Markdown or `html_text` in HTML, so that a note can neither break a
+table nor inject HTML, links, images or headings.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+
+from csm_check import __version__
 from csm_check.i18n import Language, format_number, t
+from csm_check.render import RenderOptions
 from csm_check.rounding import half_up
-from csm_check.scorecard import GateReason, NextStep, Scorecard, Status
+from csm_check.sanitize import one_line
+from csm_check.scoring.results import CriterionResult, GateReason, NextStep, Scorecard, Status
 
 SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
     "ready": ("✔", "+"),
@@ -108,3 +120,59 @@ def team_text(card: Scorecard, language: Language) -> tuple[str, list[str], list
         for spread in team.discuss_first
     ]
     return heading, notices, items
+
+
+# CommonMark/GFM punctuation that starts emphasis, code, links, images, tables,
+# strikethrough, headings, e-mail autolinks or (on GitHub) maths and @mentions;
+# `<`, `>` and `&` become entities instead.
+_SPECIAL = re.compile(r"[\\`*_\[\]|~#$@]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_LIST_START = re.compile(r"^(?:\d{1,9}(?=[.)](?:\s|$))|(?=[-+]))")
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<=\bwww)(\.)")
+
+
+def md_text(text: str | None) -> str:
+    """User text made inert for Markdown: one line, every active character escaped."""
+    line = one_line(text or "")
+    line = _SPECIAL.sub(lambda m: "\\" + m.group(0), line)
+    line = re.sub(r"[&<>]", lambda m: _ENTITIES[m.group(0)], line)
+    # GFM autolinks bare URLs: an escaped colon or dot keeps them plain text.
+    line = _AUTOLINK.sub(lambda m: "\\" + m.group(0), line)
+    # A leading "1." or "-" would open a list inside a list item.
+    return _LIST_START.sub(lambda m: m.group(0) + "\\", line)
+
+
+def html_text(text: str | None) -> str:
+    """User text for raw HTML (the <summary> line): one line, HTML-escaped."""
+    return html.escape(one_line(text or ""), quote=True)
+
+
+def meta_rows(card: Scorecard, language: Language) -> list[tuple[str, str]]:
+    """(label, raw value) of the report header; values are user text, escape them."""
+    answers = card.answers
+    unknown = t("card.unknown", language)
+    date = answers.assessed_on.isoformat() if answers.assessed_on else None
+    return [
+        (t("card.organisation", language), answers.organisation or unknown),
+        (t("card.respondent", language), answers.respondent or unknown),
+        (t("card.date", language), date or unknown),
+        (t("card.model", language), card.model.id),
+        (t("report.generated", language), f"csm-check {__version__}"),
+    ]
+
+
+def answer_text(card: Scorecard, result: CriterionResult, language: Language) -> str:
+    """The answered level with its label, n/a, or not answered yet."""
+    answer = result.answer
+    if answer.state == "not_applicable":
+        return t("report.not_applicable", language)
+    if answer.level is None:
+        return t("report.unanswered", language)
+    label = card.model.scale.label(answer.level, language)
+    return t("report.level_value", language, level=level_text(answer.level, language), label=label)
+
+
+def steps_shown(card: Scorecard, options: RenderOptions) -> tuple[tuple[NextStep, ...], int]:
+    """The next steps within --top, and how many more there are."""
+    shown = card.next_steps[: max(options.top, 0)]
+    return shown, len(card.next_steps) - len(shown)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from csm_check.compare import ChallengeChange, Comparison, CriterionChange
 from csm_check.i18n import Language, t
-from csm_check.output import TerminalInfo
-from csm_check.render.common import level_text, score_text, status_word
-from csm_check.render.markdown import md_text
+from csm_check.render.common import level_text, md_text, score_text, status_word
+from csm_check.render.console import TerminalInfo
 from csm_check.sanitize import one_line
+from csm_check.scoring.comparison import ChallengeChange, Comparison, CriterionChange
 
 ARROWS = {"up": ("↑", "^"), "down": ("↓", "v"), "same": ("→", "="), "none": ("·", "-")}
 

@@ -13,16 +13,19 @@ from csm_check.i18n import Language, t
 from csm_check.render import RenderOptions
 from csm_check.render.common import (
     SYMBOLS,
+    answer_text,
     coverage_text,
     gate_reason,
+    html_text,
+    meta_rows,
     score_text,
     status_name,
+    steps_shown,
     team_text,
     why,
 )
-from csm_check.render.markdown import html_text, level_text, meta_rows, steps_shown
 from csm_check.render.radar import render_radar
-from csm_check.scorecard import ChallengeResult, Scorecard, Status
+from csm_check.scoring.results import ChallengeResult, Scorecard, Status
 
 NUMERIC = ' class="num"'
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -208,7 +211,7 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
     for item in result.criteria:
         criterion = item.criterion
         tag = f' <span class="tag">{html_text(t("card.blocker_tag", language))}</span>'
-        level = html_text(level_text(card, item, language))
+        level = html_text(answer_text(card, item, language))
         note = (
             f"<li>{html_text(t('report.note', language))}: {html_text(item.answer.note)}</li>"
             if item.answer.note

@@ -9,7 +9,7 @@ from csm_check import __version__
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, rounded, why
 from csm_check.rounding import half_up
-from csm_check.scorecard import ChallengeResult, Scorecard
+from csm_check.scoring.results import ChallengeResult, Scorecard
 
 REPORT_SCHEMA_VERSION = 1
 

@@ -13,7 +13,7 @@ from csm_check.i18n import t
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, score_text, status_word
 from csm_check.sanitize import one_line
-from csm_check.scorecard import GateReason, Scorecard
+from csm_check.scoring.results import GateReason, Scorecard
 
 SUITE = "csm-check"
 

@@ -1,34 +1,31 @@
 """The scorecard as GitHub-flavoured Markdown for team wikis (GitHub, GitLab, Azure DevOps).
 
-The text reads as plain text too. Every piece of user or model text (a custom model given
-with --challenges is user input) goes through `md_text`, or `html_text` inside the raw
-`<details>` HTML, so that a note can neither break the table nor inject HTML, links,
-images or headings. The helpers `meta_rows`, `level_text` and `steps_shown` define the
-report's content once; the HTML report uses them as well.
+The text reads as plain text too. User and model text goes through `md_text`, or `html_text`
+inside the raw `<details>` HTML (both in render.common, shared with the HTML report).
 """
 
 from __future__ import annotations
 
-import html
 import os
-import re
 from pathlib import Path
 from urllib.parse import quote
 
-from csm_check import __version__
 from csm_check.i18n import Language, t
 from csm_check.render import RenderOptions
 from csm_check.render.common import (
+    answer_text,
     coverage_text,
     gate_reason,
+    html_text,
+    md_text,
+    meta_rows,
     score_text,
     status_name,
+    steps_shown,
     team_text,
     why,
 )
-from csm_check.render.common import level_text as common_level
-from csm_check.sanitize import one_line
-from csm_check.scorecard import ChallengeResult, CriterionResult, NextStep, Scorecard, Status
+from csm_check.scoring.results import ChallengeResult, Scorecard, Status
 
 EMOJI: dict[Status, str] = {
     "ready": "🟢",
@@ -36,29 +33,6 @@ EMOJI: dict[Status, str] = {
     "at_risk": "🔴",
     "no_data": "⚪",
 }
-# CommonMark/GFM punctuation that starts emphasis, code, links, images, tables,
-# strikethrough, headings, e-mail autolinks or (on GitHub) maths and @mentions;
-# `<`, `>` and `&` become entities instead.
-_SPECIAL = re.compile(r"[\\`*_\[\]|~#$@]")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_LIST_START = re.compile(r"^(?:\d{1,9}(?=[.)](?:\s|$))|(?=[-+]))")
-_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<=\bwww)(\.)")
-
-
-def md_text(text: str | None) -> str:
-    """User text made inert for Markdown: one line, every active character escaped."""
-    line = one_line(text or "")
-    line = _SPECIAL.sub(lambda m: "\\" + m.group(0), line)
-    line = re.sub(r"[&<>]", lambda m: _ENTITIES[m.group(0)], line)
-    # GFM autolinks bare URLs: an escaped colon or dot keeps them plain text.
-    line = _AUTOLINK.sub(lambda m: "\\" + m.group(0), line)
-    # A leading "1." or "-" would open a list inside a list item.
-    return _LIST_START.sub(lambda m: m.group(0) + "\\", line)
-
-
-def html_text(text: str | None) -> str:
-    """User text for raw HTML (the <summary> line): one line, HTML-escaped."""
-    return html.escape(one_line(text or ""), quote=True)
 
 
 def chart_href(chart: Path, report: Path | None) -> str:
@@ -72,39 +46,6 @@ def chart_href(chart: Path, report: Path | None) -> str:
         except ValueError:  # another drive on Windows: no relative path exists
             return chart.absolute().as_uri()
     return quote(target, safe="/")
-
-
-def meta_rows(card: Scorecard, language: Language) -> list[tuple[str, str]]:
-    """(label, raw value) of the report header; values are user text, escape them."""
-    answers = card.answers
-    unknown = t("card.unknown", language)
-    date = answers.assessed_on.isoformat() if answers.assessed_on else None
-    return [
-        (t("card.organisation", language), answers.organisation or unknown),
-        (t("card.respondent", language), answers.respondent or unknown),
-        (t("card.date", language), date or unknown),
-        (t("card.model", language), card.model.id),
-        (t("report.generated", language), f"csm-check {__version__}"),
-    ]
-
-
-def level_text(card: Scorecard, result: CriterionResult, language: Language) -> str:
-    """The answered level with its label, n/a, or not answered yet."""
-    answer = result.answer
-    if answer.state == "not_applicable":
-        return t("report.not_applicable", language)
-    if answer.level is None:
-        return t("report.unanswered", language)
-    label = card.model.scale.label(answer.level, language)
-    return t(
-        "report.level_value", language, level=common_level(answer.level, language), label=label
-    )
-
-
-def steps_shown(card: Scorecard, options: RenderOptions) -> tuple[tuple[NextStep, ...], int]:
-    """The next steps within --top, and how many more there are."""
-    shown = card.next_steps[: max(options.top, 0)]
-    return shown, len(card.next_steps) - len(shown)
 
 
 def status_text(status: Status, language: Language) -> str:
@@ -215,7 +156,7 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
         criterion = criterion_result.criterion
         tag = f" **{t('card.blocker_tag', language)}**" if criterion_result.blocker else ""
         lines.append(f"- {md_text(criterion.question.get(language))} (`{criterion.id}`){tag}")
-        level = md_text(level_text(card, criterion_result, language))
+        level = md_text(answer_text(card, criterion_result, language))
         lines.append(f"  - {t('report.level', language)}: {level}")
         if criterion_result.answer.note:
             note = md_text(criterion_result.answer.note)

@@ -11,8 +11,7 @@ from rich.text import Text
 
 from csm_check.i18n import Language, t
 from csm_check.model import Challenge, Model
-from csm_check.output import TerminalInfo
-from csm_check.render.console import capture
+from csm_check.render.console import TerminalInfo, capture
 from csm_check.sanitize import one_line
 
 

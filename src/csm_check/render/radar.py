@@ -19,8 +19,8 @@ from xml.sax.saxutils import escape
 from csm_check.i18n import Language, t
 from csm_check.render.common import score_text
 from csm_check.sanitize import one_line
-from csm_check.scorecard import Scorecard
-from csm_check.scoring import criterion_score
+from csm_check.scoring.compute import criterion_score
+from csm_check.scoring.results import Scorecard
 
 WIDTH, HEIGHT = 740, 560
 CX, CY, RADIUS = 370.0, 282.0, 165.0

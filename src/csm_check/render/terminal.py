@@ -23,7 +23,7 @@ from csm_check.render.common import (
 )
 from csm_check.render.console import capture
 from csm_check.sanitize import one_line
-from csm_check.scorecard import Scorecard, Status
+from csm_check.scoring.results import Scorecard, Status
 
 STYLES: dict[Status, str] = {
     "ready": "bold green",

@@ -1,7 +1,11 @@
-"""The csm-check command line: parse options, call the domain, write the result.
+"""The command line: Typer adapters only. Each command parses its options, calls a use case
+(`csm_check.assess`, `csm_check.compare`) or the interview, writes the rendered string to
+stdout or a file, and turns errors into exit codes in one place (`common.handled`).
+GitHub Actions output (step summary, annotations) belongs here too.
 
-Heavy modules (yaml, pydantic, rich) are imported inside the commands so that --help and
---version stay fast. All errors become exit codes in `_handled`.
+The only package that imports Typer; it may import every other part of csm_check. Heavy
+modules (yaml, pydantic, rich) are imported inside the commands so that --help and
+--version stay fast.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from csm_check import __version__
-from csm_check.cli_common import handled
+from csm_check.cli.common import handled
 
 EXIT_CODES = """\b
 Exit codes:
@@ -51,9 +55,9 @@ def _root(
     """Readiness checker for customer service managers."""
 
 
-from csm_check.cli_interactive import interactive  # noqa: E402
-from csm_check.cli_score import compare, score  # noqa: E402
-from csm_check.cli_tools import schema, show_challenges, template, validate  # noqa: E402
+from csm_check.cli.interactive import interactive  # noqa: E402
+from csm_check.cli.score import compare, score  # noqa: E402
+from csm_check.cli.tools import schema, show_challenges, template, validate  # noqa: E402
 
 for name, command in (
     ("score", score),

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli_common import ChallengesOption, LangOption, OutputOption, lang_value
-from csm_check.formats import Format
+from csm_check.cli.common import ChallengesOption, LangOption, OutputOption, lang_value
+from csm_check.render import Format
 
 
 def score(
@@ -86,10 +86,11 @@ def score(
     Exit codes: 0 ok, 1 gate failed, 2 invalid input or usage, 130 interrupted.
     """
     from csm_check.assess import ScoreSettings, assess
+    from csm_check.cli.output import emit, err
     from csm_check.i18n import t
-    from csm_check.output import emit, err, terminal_info
     from csm_check.render import RenderOptions, renderer_for
     from csm_check.render.common import gate_reason
+    from csm_check.render.console import terminal_info
 
     settings = ScoreSettings(
         challenges=challenges,
@@ -125,7 +126,7 @@ def score(
         for reason in card.gate.warnings:
             err(t("cli.warning", language, reason=gate_reason(reason, language)))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # github.in_github_actions, without the import
-        from csm_check.github import append_step_summary, workflow_commands
+        from csm_check.cli.github import append_step_summary, workflow_commands
         from csm_check.render.markdown import render_markdown
 
         append_step_summary(render_markdown(card, options))
@@ -166,17 +167,11 @@ def compare(
     \b
     Exit codes: 0 ok, 2 invalid input or usage.
     """
-    from csm_check.compare import compare as compute
-    from csm_check.i18n import choose_language
-    from csm_check.loading import load_model
-    from csm_check.output import emit, terminal_info
+    from csm_check.cli.output import emit
+    from csm_check.compare import compare_files
     from csm_check.render.comparison import render_comparison
-    from csm_check.report import report_from_path
+    from csm_check.render.console import terminal_info
 
-    model = load_model(challenges)
-    chosen = lang_value(lang)
-    new_report = report_from_path(new, model, choose_language(chosen, None) if chosen else None)
-    language = choose_language(chosen, new_report.language)
-    comparison = compute(report_from_path(old, model, language), new_report)
+    result = compare_files(old, new, model_file=challenges, language=lang_value(lang))
     info = terminal_info(to_file=output is not None or fmt is not CompareFormat.table)
-    emit(render_comparison(comparison, fmt.value, language, info), output)
+    emit(render_comparison(result.comparison, fmt.value, result.language, info), output)

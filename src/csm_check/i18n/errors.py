@@ -7,12 +7,9 @@ numbers as written) stay as they are in both languages.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Literal
 
-if TYPE_CHECKING:
-    from csm_check.i18n import Language
-
-ERROR_STRINGS: dict[str, dict[Language, str]] = {
+ERROR_STRINGS: dict[str, dict[Literal["en", "de"], str]] = {
     # the frame of every problem line
     "err.with_hint": {"en": "{message} (hint: {hint})", "de": "{message} (Hinweis: {hint})"},
     "err.did_you_mean": {"en": "did you mean '{choice}'?", "de": "Meinten Sie '{choice}'?"},

@@ -8,66 +8,12 @@ scoring rules on those means. Where answers spread by 2 levels or more, the crit
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from csm_check.answers import Answer, AnswerSet
-from csm_check.gate import EVIDENCE_LEVEL
 from csm_check.model import Model
-
-DISAGREEMENT_SPREAD = 2
-
-
-@dataclass(frozen=True)
-class Respondent:
-    path: str
-    organisation: str | None
-    respondent: str | None
-    language: str | None
-    assessed_on: dt.date | None
-
-
-@dataclass(frozen=True)
-class CriterionSpread:
-    criterion: str
-    challenge: str
-    mean: float | None
-    minimum: int | None
-    maximum: int | None
-    answered: int
-    not_applicable: int
-    # Highest level >= 3 that a respondent gave without a note (require_evidence), if any.
-    unevidenced: int | None = None
-
-    @property
-    def disagreement(self) -> bool:
-        if self.minimum is None or self.maximum is None:
-            return False
-        return self.maximum - self.minimum >= DISAGREEMENT_SPREAD
-
-
-@dataclass(frozen=True)
-class TeamSummary:
-    respondents: tuple[Respondent, ...]
-    spreads: tuple[CriterionSpread, ...]
-    languages: tuple[tuple[str, int], ...]
-
-    @property
-    def discuss_first(self) -> tuple[CriterionSpread, ...]:
-        """Disagreements, widest spread first, then model order."""
-        flagged = [s for s in self.spreads if s.disagreement]
-        order = {s.criterion: i for i, s in enumerate(self.spreads)}
-        return tuple(
-            sorted(
-                flagged, key=lambda s: (-((s.maximum or 0) - (s.minimum or 0)), order[s.criterion])
-            )
-        )
-
-    @property
-    def mixed_languages(self) -> bool:
-        return len(self.languages) > 1
+from csm_check.scoring.results import CriterionSpread, Respondent, TeamSummary
 
 
 def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[AnswerSet, TeamSummary]:
@@ -83,7 +29,7 @@ def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[Answer
             if answer.state == "answered" and answer.level is not None:
                 level = int(answer.level)
                 levels.append(level)
-                if level >= EVIDENCE_LEVEL and not (answer.note or "").strip():
+                if answer.lacks_evidence:
                     unevidenced = max(level, unevidenced or 0)
             elif answer.state == "not_applicable":
                 not_applicable += 1

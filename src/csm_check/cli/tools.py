@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli_common import ChallengesOption, LangOption, OutputOption, lang_value
+from csm_check.cli.common import ChallengesOption, LangOption, OutputOption, lang_value
 
 
 def validate(
@@ -28,10 +28,10 @@ def validate(
     \b
     Exit codes: 0 all valid, 2 a problem was found.
     """
+    from csm_check.cli.output import err
     from csm_check.errors import CsmCheckError
     from csm_check.i18n import choose_language, t
     from csm_check.loading import load_answers, load_model
-    from csm_check.output import err
 
     language = choose_language(lang_value(lang), None)
     model = load_model(challenges, validate_builtin=True)
@@ -78,9 +78,9 @@ def template(
       csm-check template --lang de > antworten.yaml
       csm-check template -o csm-answers.yaml --schema-path answers.schema.json
     """
+    from csm_check.cli.output import emit
     from csm_check.i18n import choose_language
     from csm_check.loading import load_model
-    from csm_check.output import emit
     from csm_check.template import render_template
 
     model = load_model(challenges)
@@ -99,9 +99,10 @@ def show_challenges(
       csm-check challenges --lang de
       csm-check challenges --challenges my-model.yaml | less
     """
+    from csm_check.cli.output import emit
     from csm_check.i18n import choose_language
     from csm_check.loading import load_model
-    from csm_check.output import emit, terminal_info
+    from csm_check.render.console import terminal_info
     from csm_check.render.model_listing import render_model
 
     model = load_model(challenges)
@@ -132,9 +133,9 @@ def schema(
       csm-check schema answers -o answers.schema.json
       csm-check schema config > csm-check.schema.json
     """
+    from csm_check.cli.output import emit
     from csm_check.i18n import choose_language
     from csm_check.loading import load_model
-    from csm_check.output import emit
     from csm_check.schemas import render_schema
 
     model = load_model(challenges)

@@ -11,13 +11,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from csm_check import interview_view as view
 from csm_check.answers import MAX_NOTE, Answer, AnswerSet
 from csm_check.errors import CsmCheckError
 from csm_check.i18n import t
-from csm_check.interview_io import Terminal
-from csm_check.interview_keys import Command, clean_note, parse_command
-from csm_check.interview_setup import Outcome, Settings, next_commands, resume_command
+from csm_check.interview import view
+from csm_check.interview.keys import Command, clean_note, parse_command
+from csm_check.interview.settings import Outcome, Settings, next_commands, resume_command
+from csm_check.interview.terminal import Terminal
 from csm_check.model import Challenge, Criterion, Model
 from csm_check.sanitize import one_line
 
@@ -295,7 +295,7 @@ class Interview:
     def _finish(self) -> None:
         from csm_check.render import RenderOptions
         from csm_check.render.terminal import render_terminal
-        from csm_check.scoring import score
+        from csm_check.scoring.compute import score
 
         self.save()
         self._show(t("interview.done", self.language), "bold")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from csm_check.model import MAX_LEVEL, Model, dependents
-from csm_check.scorecard import ChallengeResult, NextStep
+from csm_check.scoring.results import ChallengeResult, NextStep
 
 DEPENDENT_FACTOR = 0.5
 

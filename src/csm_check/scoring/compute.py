@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from csm_check.answers import AnswerSet
-from csm_check.gate import evaluate_gate
 from csm_check.model import MAX_LEVEL, Bands, Challenge, Model
-from csm_check.priorities import rank_next_steps
-from csm_check.scorecard import (
+from csm_check.scoring.gate import evaluate_gate
+from csm_check.scoring.priorities import rank_next_steps
+from csm_check.scoring.results import (
     ChallengeResult,
     CriterionResult,
     GateOptions,
     Scorecard,
     Status,
+    TeamSummary,
 )
 
 
@@ -65,9 +66,15 @@ def score_challenge(challenge: Challenge, answers: AnswerSet, bands: Bands) -> C
 
 
 def score(
-    model: Model, answers: AnswerSet, *, target: int | None = None, gate: GateOptions | None = None
+    model: Model,
+    answers: AnswerSet,
+    *,
+    target: int | None = None,
+    gate: GateOptions | None = None,
+    team: TeamSummary | None = None,
 ) -> Scorecard:
-    """Score `answers` against `model`; `target` overrides the model's target level."""
+    """Score `answers` against `model`; `target` overrides the model's target level; `team`
+    is the spread behind a team's mean answers."""
     chosen_target = model.scale.target if target is None else target
     challenges = tuple(score_challenge(c, answers, model.bands) for c in model.challenges)
     overall = weighted_mean(
@@ -87,5 +94,6 @@ def score(
         answered=answered,
         total=total,
         next_steps=steps,
-        gate=evaluate_gate(challenges, overall, total - answered, options),
+        gate=evaluate_gate(challenges, overall, total - answered, options, team),
+        team=team,
     )

@@ -9,9 +9,8 @@ Minimums set to `warn` only warn.
 from __future__ import annotations
 
 from csm_check.rounding import half_up
-from csm_check.scorecard import ChallengeResult, Gate, GateOptions, GateReason
+from csm_check.scoring.results import ChallengeResult, Gate, GateOptions, GateReason, TeamSummary
 
-EVIDENCE_LEVEL = 3
 _EPSILON = 1e-9
 
 
@@ -20,6 +19,7 @@ def evaluate_gate(
     overall: float | None,
     unanswered: int,
     options: GateOptions,
+    team: TeamSummary | None = None,
 ) -> Gate:
     reasons = [
         GateReason("blocker", criterion=result.criterion.id, challenge=challenge.challenge.id)
@@ -37,19 +37,7 @@ def evaluate_gate(
     if options.require_complete and unanswered:
         reasons.append(GateReason("incomplete", count=unanswered))
     if options.require_evidence:
-        reasons.extend(
-            GateReason(
-                "evidence",
-                criterion=result.criterion.id,
-                challenge=challenge.challenge.id,
-                score=result.answer.level,
-            )
-            for challenge in challenges
-            for result in challenge.criteria
-            if result.answer.level is not None
-            and result.answer.level >= EVIDENCE_LEVEL
-            and not (result.answer.note or "").strip()
-        )
+        reasons.extend(_unevidenced(challenges, team))
     by_id = {c.challenge.id: c for c in challenges}
     for minimum in options.minimums:
         result = by_id.get(minimum.challenge)
@@ -109,3 +97,29 @@ def _regressions(
                 )
             )
     return found
+
+
+def _unevidenced(
+    challenges: tuple[ChallengeResult, ...], team: TeamSummary | None
+) -> list[GateReason]:
+    """One reason per criterion at level 3 or more without a note. In a team, evidence is
+    a property of each respondent's answer, not of the mean: the highest such level counts."""
+    if team is not None:
+        return [
+            GateReason(
+                "evidence", criterion=s.criterion, challenge=s.challenge, score=s.unevidenced
+            )
+            for s in team.spreads
+            if s.unevidenced is not None
+        ]
+    return [
+        GateReason(
+            "evidence",
+            criterion=result.criterion.id,
+            challenge=challenge.challenge.id,
+            score=result.answer.level,
+        )
+        for challenge in challenges
+        for result in challenge.criteria
+        if result.answer.lacks_evidence
+    ]

@@ -17,7 +17,7 @@ import yaml
 
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem, os_reason
 from csm_check.i18n import format_count, message_language, msg
-from csm_check.yamldata import Builder
+from csm_check.yamlio.build import Builder
 
 MAX_BYTES = 1024 * 1024
 MAP_TAG = "tag:yaml.org,2002:map"
@@ -199,7 +199,7 @@ def _reader_problem(text: str, display: str, error: yaml.reader.ReaderError) -> 
 def _yaml_detail(text: str) -> str:
     """PyYAML's own words about a syntax error, in German where the phrase is known."""
     if message_language() == "de":
-        from csm_check.i18n_errors import YAML_DETAILS_DE
+        from csm_check.i18n.errors import YAML_DETAILS_DE
 
         return YAML_DETAILS_DE.get(text, text)
     return text

@@ -13,7 +13,7 @@ from pathlib import Path
 from csm_check.errors import OutputError, os_reason
 from csm_check.i18n import Language, msg
 from csm_check.render.common import gate_reason
-from csm_check.scorecard import GateReason
+from csm_check.scoring.results import GateReason
 
 MAX_ANNOTATIONS = 10
 SUMMARY_LIMIT = 1024 * 1024  # bytes per step

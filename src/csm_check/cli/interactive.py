@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli_common import ChallengesOption
+from csm_check.cli.common import ChallengesOption
 
 DEFAULT_ANSWERS = Path("csm-answers.yaml")
 
@@ -52,7 +52,7 @@ def interactive(
     Exit codes: 0 done or saved with q, 1 end of input, 2 invalid input or usage,
     130 interrupted (after saving).
     """
-    from csm_check.interview_setup import open_session
+    from csm_check.interview.setup import open_session
 
     session = open_session(
         answers,

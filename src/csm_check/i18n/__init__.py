@@ -1,6 +1,7 @@
-"""Language choice and every user-visible UI string, in English and German.
+"""Languages: which one is chosen, how numbers are written in it, and every UI string.
 
-Model texts (questions, next steps) live in challenges.yaml; this module holds the rest.
+Model texts (questions, next steps) live in challenges.yaml; the catalogs here hold the
+rest. The bottom of the stack: imports nothing of csm_check but `rounding`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Literal
 
-from csm_check.i18n_errors import ERROR_STRINGS
-from csm_check.i18n_interview import INTERVIEW_STRINGS
+from csm_check.i18n.errors import ERROR_STRINGS
+from csm_check.i18n.interview import INTERVIEW_STRINGS
 
 Language = Literal["en", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "de")

@@ -49,9 +49,9 @@ def handled(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from csm_check.cli.output import err
         from csm_check.errors import CsmCheckError
         from csm_check.i18n import choose_message_language, message_language, messages_in, t
-        from csm_check.output import err
 
         lang = kwargs.get("lang")  # Lang, or the interview's free text (checked there)
         option = str(lang).strip().lower() if lang is not None else None
