@@ -13,11 +13,10 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLE, TINY_MODEL
 from csm_check.answers import MAX_NOTE, Answer, AnswerSet, parse_answers
-from csm_check.answers_writer import answer_value, dump_answers
+from csm_check.answers_writer import answer_value, dump_answers, render_template
 from csm_check.cli import app
 from csm_check.loading import load_answers, parse_model
 from csm_check.model import Model
-from csm_check.template import render_template
 from csm_check.yamlio.read import parse_yaml
 from csm_check.yamlio.write import plain_or_quoted, quote
 

@@ -702,3 +702,38 @@ def test_interrupted_save_leaves_the_old_or_the_new_file(
         assert f"{path}:1:1: cannot write file: No space left on device" in result.stderr
     assert "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yaml", "tiny.yaml"]
+
+
+def test_final_scorecard_honours_csm_check_yaml_like_score(
+    runner: CliRunner, tmp_path: Path, model: Model, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reviewer's case: target 4 and top 2 in csm-check.yaml, every answer 3. The interview
+    # used to end with "No next steps" and a passed gate while `score` listed 41 steps.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "csm-check.yaml").write_text(
+        "target: 4\ntop: 2\nfail_under: 80\nchallenges:\n  talent: {minimum: 90, level: warn}\n",
+        encoding="utf-8",
+    )
+    lines = ["", "", *["3"] * len(model.criterion_ids())]
+    result = runner.invoke(app, ["interactive"], input="\n".join(lines))
+    assert result.exit_code == 0, result.output
+    table = runner.invoke(app, ["score", "csm-answers.yaml"])
+    assert table.exit_code == 1
+    assert table.stdout in result.stdout  # the very same scorecard, byte for byte
+    assert "level 3, target 4" in result.stdout
+    assert "... and 39 more (see --top or --format json)" in result.stdout
+    assert "No next steps" not in result.stdout
+    assert "Gate: FAILED" in result.stdout
+    assert "overall score 75.0 is below --fail-under 80" in result.stdout
+    assert "challenge talent scores 75.0, below its minimum 90" in result.stdout
+
+
+def test_a_broken_csm_check_yaml_stops_the_interview_before_the_first_question(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "csm-check.yaml").write_text("target: 9\n", encoding="utf-8")
+    result = runner.invoke(app, ["interactive"], input="\n\n3\n")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("csm-check.yaml:1:9: 'target' must be at most 4")
+    assert not (tmp_path / "csm-answers.yaml").exists()

@@ -1,7 +1,9 @@
 """The answers file: who assessed what, and one answer per criterion.
 
-The header is checked by pydantic; the answers themselves are checked here by hand so
-that each mistake gets a message a manager understands (YAML's `no` is a boolean, ...).
+`AnswersFile` is the file's one schema: the loader validates the header with it and
+`csm-check schema answers` is generated from it. The answers themselves (and the
+schema_version) are checked here by hand, against the same limits, so that each mistake
+gets a message a manager understands (YAML's `no` is a boolean, ...).
 """
 
 from __future__ import annotations
@@ -80,21 +82,37 @@ def _to_date(value: Any) -> Any:
 
 
 ShortText = Annotated[StrictStr, Field(max_length=200)]
+LevelValue = Annotated[int, Field(ge=0, le=MAX_LEVEL)]
 
 
-class _Header(BaseModel):
+class AnswerEntry(BaseModel):
+    """An answer with a note; n/a needs a note saying why."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    schema_version: Annotated[Any, Field()]
+    level: LevelValue | Literal["n/a"] | None
+    note: Annotated[str, Field(max_length=MAX_NOTE)] | None = None
+
+
+# The short form is a level or empty: `n/a` needs a note, so it only exists as a mapping.
+AnswerValue = LevelValue | AnswerEntry | None
+
+
+class AnswersFile(BaseModel):
+    """A csm-check answers file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    schema_version: Literal[1]
     model: StrictStr | None = None
     organisation: ShortText | None = None
     respondent: ShortText | None = None
     assessed_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
     language: Literal["en", "de"] | None = None
-    answers: dict[Any, Any] | None = None  # ids are checked one by one in parse_answers
+    answers: dict[str, AnswerValue] | None = None
 
 
-KNOWN_KEYS = (*_Header.model_fields, "level", "note")
+KNOWN_KEYS = (*AnswersFile.model_fields, *AnswerEntry.model_fields)
 
 
 def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
@@ -111,8 +129,13 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
             ]
         )
     problems: list[Problem] = []
+    header_data = dict(data)
+    if "schema_version" in header_data:  # checked by hand below, with a clearer message
+        header_data["schema_version"] = SCHEMA_VERSION
+    if isinstance(header_data.get("answers"), dict):  # checked one by one below
+        header_data["answers"] = {}
     try:
-        header = _Header.model_validate(data)
+        header = AnswersFile.model_validate(header_data)
     except ValidationError as error:
         problems.extend(problems_from(document, error, KNOWN_KEYS))
         header = None

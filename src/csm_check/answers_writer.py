@@ -1,7 +1,8 @@
-"""Write an AnswerSet back as answers-file YAML: deterministic, safe to re-read, round-trips.
+"""The one writer of answers files, for `csm-check template` and the interview alike:
+deterministic, safe to re-read, round-trips.
 
-Layout (the one `csm-check template` uses, minus the per-question comments): header keys,
-then `answers:` in model order, one line per criterion:
+Layout: a header comment (with `questions`, also the scale), header keys, then `answers:`
+in model order, one line per criterion (with `questions`, under its question as a comment):
 
     talent.attrition-tracking: 2
     talent.ai-skill-profiles: {level: 1, note: "only in the chat lead's profile"}
@@ -16,8 +17,9 @@ Loading a file written here and writing it again gives the same bytes.
 from __future__ import annotations
 
 from csm_check.answers import NOT_APPLICABLE, SCHEMA_VERSION, Answer, AnswerSet
-from csm_check.i18n import t
-from csm_check.model import Model
+from csm_check.i18n import Language, t
+from csm_check.model import Criterion, Model
+from csm_check.sanitize import one_line
 from csm_check.yamlio.write import comment_lines as _comment
 from csm_check.yamlio.write import plain_or_quoted, quote
 
@@ -39,11 +41,26 @@ def answer_value(answer: Answer) -> str:
     return f"{{level: {level}, note: {quote(answer.note)}}}"
 
 
-def dump_answers(answers: AnswerSet, model: Model) -> str:
-    """The whole answers file for `answers`, every criterion of `model` in model order."""
+def dump_answers(
+    answers: AnswerSet,
+    model: Model,
+    *,
+    questions: bool = False,
+    schema_path: str | None = None,
+) -> str:
+    """The whole answers file for `answers`, every criterion of `model` in model order.
+
+    `questions` adds the scale and each question (and knock-out minimum) as comments, as
+    `csm-check template` writes them; `schema_path` adds a yaml-language-server line."""
     language = answers.language or "en"
     assessed_on = answers.assessed_on.isoformat() if answers.assessed_on else None
-    lines = _comment(t("template.header", language))
+    lines = [f"# yaml-language-server: $schema={one_line(schema_path)}"] if schema_path else []
+    lines += _comment(t("template.header", language))
+    if questions:
+        lines.append(f"# {t('template.scale', language)}:")
+        for level in model.scale.levels:
+            label = one_line(level.label.get(language))
+            lines += _comment(f"{level.level} {label}: {level.description.get(language)}", "  ")
     lines += [
         f"schema_version: {SCHEMA_VERSION}",
         f"model: {plain_or_quoted(answers.model or model.id)}",
@@ -57,7 +74,22 @@ def dump_answers(answers: AnswerSet, model: Model) -> str:
         lines.append("")
         lines.extend(_comment(f"{challenge.number}. {challenge.title.get(language)}", "  "))
         for criterion in challenge.criteria:
+            if questions:
+                lines += _question(criterion, language)
             value = answer_value(answers.get(criterion.id))
             key = plain_or_quoted(criterion.id)
             lines.append(f"  {key}: {value}" if value else f"  {key}:")
     return "\n".join(lines) + "\n"
+
+
+def _question(criterion: Criterion, language: Language) -> list[str]:
+    lines = _comment(criterion.question.get(language), "  ")
+    if criterion.minimum_level is not None:
+        lines += _comment(t("model.knockout", language, minimum=criterion.minimum_level), "  ")
+    return lines
+
+
+def render_template(model: Model, language: Language, *, schema_path: str | None = None) -> str:
+    """The empty answers file of `csm-check template` (valid as it is: all unanswered)."""
+    empty = AnswerSet(model=model.id, language=language)
+    return dump_answers(empty, model, questions=True, schema_path=schema_path)

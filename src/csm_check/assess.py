@@ -7,9 +7,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from csm_check.answers import AnswerSet, parse_answers
 from csm_check.config import Config, load_config
@@ -20,7 +20,6 @@ from csm_check.model import Model
 from csm_check.scoring.compute import score
 from csm_check.scoring.results import (
     Baseline,
-    ChallengeMinimum,
     GateOptions,
     GateReason,
     Scorecard,
@@ -29,6 +28,7 @@ from csm_check.yamlio.read import load_yaml
 
 if TYPE_CHECKING:
     from csm_check.report import Report
+    from csm_check.scoring.results import TeamSummary
 
 DEFAULT_TOP = 5
 ANSWER_SUFFIXES = (".yaml", ".yml")
@@ -36,18 +36,13 @@ ANSWER_SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class ScoreSettings:
-    """What the command line said; None means 'not given' (the config file or default decides)."""
+    """What the command line said. `options` holds the settings given as options, in the
+    type csm-check.yaml fills too (`Config`); each one given overrides the file's."""
 
     challenges: Path | None = None
     config: Path | None = None
-    language: str | None = None
-    top: int | None = None
-    fail_under: float | None = None
-    require_complete: bool | None = None
-    require_evidence: bool | None = None
-    target: int | None = None
     baseline: Path | None = None
-    max_drop: float | None = None
+    options: Config = field(default_factory=Config)
 
 
 @dataclass(frozen=True)
@@ -127,35 +122,30 @@ def _load_into(
             )
 
 
-T = TypeVar("T")
-
-
-def _first(*values: T | None) -> T | None:
-    """The first value that was given: command line before config file."""
-    return next((value for value in values if value is not None), None)
-
-
-def gate_options(settings: ScoreSettings, config: Config, model: Model) -> GateOptions:
-    baseline = None
-    if settings.baseline is not None:
-        report = load_report(settings.baseline, model)
-        baseline = Baseline(report.overall.score, tuple((c.id, c.score) for c in report.challenges))
+def gate_options(config: Config, baseline: Baseline | None) -> GateOptions:
+    """The gate's input from the merged settings, with the defaults applied."""
     return GateOptions(
-        fail_under=_first(settings.fail_under, config.fail_under),
-        require_complete=bool(_first(settings.require_complete, config.require_complete)),
-        require_evidence=bool(_first(settings.require_evidence, config.require_evidence)),
-        minimums=tuple(
-            ChallengeMinimum(challenge_id, gate.minimum, gate.level)
-            for challenge_id, gate in config.challenges.items()
-        ),
+        fail_under=config.fail_under,
+        require_complete=bool(config.require_complete),
+        require_evidence=bool(config.require_evidence),
+        minimums=tuple(config.challenges.items()),
         baseline=baseline,
-        max_drop=_first(settings.max_drop, config.max_drop) or 0.0,
+        max_drop=config.max_drop or 0.0,
     )
 
 
+def load_baseline(path: Path | None, model: Model) -> Baseline | None:
+    """The scores of a --baseline report or answers file, rounded as reports store them."""
+    if path is None:
+        return None
+    report = load_report(path, model)
+    return Baseline(report.overall.score, tuple((c.id, c.score) for c in report.challenges))
+
+
 def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
+    """`csm-check score`: load the model, settings and answers files, then conclude."""
     model = load_model(settings.challenges)
-    config = load_config(settings.config, model)
+    config = load_config(settings.config, model).overridden_by(settings.options)
     files = expand_inputs(paths)
     sets = load_all(files, model)
     team = None
@@ -165,20 +155,37 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
         from csm_check.scoring.team import aggregate
 
         answers, team = aggregate(model, list(zip(files, sets, strict=True)))
-    language = choose_language(settings.language or config.language, answers.language)
-    target = _first(settings.target, config.target)
-    options = gate_options(settings, config, model)
-    card = score(model, answers, target=target, gate=options, team=team)
-    top = _first(settings.top, config.top, DEFAULT_TOP)
-    assert top is not None
-    return Assessment(card, language, top, tuple(files), sets[0])
+    baseline = load_baseline(settings.baseline, model)
+    return conclude(
+        model, answers, config, sources=tuple(files), first=sets[0], team=team, baseline=baseline
+    )
+
+
+def conclude(
+    model: Model,
+    answers: AnswerSet,
+    config: Config,
+    *,
+    sources: tuple[Path, ...],
+    first: AnswerSet | None = None,
+    team: TeamSummary | None = None,
+    baseline: Baseline | None = None,
+) -> Assessment:
+    """Score loaded answers under the merged settings: target, top, language and gate.
+
+    The one ending of `score` and of the interview, so both honour csm-check.yaml alike."""
+    language = choose_language(config.language, answers.language)
+    options = gate_options(config, baseline)
+    card = score(model, answers, target=config.target, gate=options, team=team)
+    top = DEFAULT_TOP if config.top is None else config.top
+    return Assessment(card, language, top, sources, first or answers)
 
 
 def load_report(path: Path, model: Model, language: Language | None = None) -> Report:
     """A report from a saved JSON report, or by scoring an answers file against `model`
     (texts in `language`, else the answers file's own)."""
-    from csm_check.render.json_format import scorecard_dict
-    from csm_check.report import Report, is_report, parse_report
+    from csm_check.render.json_format import build_report
+    from csm_check.report import is_report, parse_report
 
     document = load_yaml(path)
     if is_report(document):
@@ -186,4 +193,4 @@ def load_report(path: Path, model: Model, language: Language | None = None) -> R
     answers = parse_answers(document, model)
     card = score(model, answers)
     chosen = language or answers.language or "en"
-    return Report.model_validate(scorecard_dict(card, chosen))
+    return build_report(card, chosen)

@@ -1,6 +1,8 @@
-"""`csm-check.yaml`: the gate settings a repository keeps next to its answers file.
+"""`csm-check.yaml`: the gate and display settings a repository keeps next to its answers file.
 
-Validated as strictly as answers files. Command-line options override every key.
+`Config` is the one settings type: the file fills it (validated as strictly as answers
+files) and `csm-check score` fills one from its options; `overridden_by` lets every option
+that was given win over the file.
 """
 
 from __future__ import annotations
@@ -63,6 +65,11 @@ class Config(BaseModel):
     challenges: dict[str, ChallengeGate] = Field(
         default_factory=dict, description="Per-challenge minimum score, by challenge id."
     )
+
+    def overridden_by(self, options: Config) -> Config:
+        """These settings with every field that `options` sets explicitly taken from it."""
+        given = {name: getattr(options, name) for name in options.model_fields_set}
+        return self.model_copy(update=given) if given else self
 
 
 KNOWN_KEYS = (*Config.model_fields, *ChallengeGate.model_fields)

@@ -92,15 +92,23 @@ class OutputError(CsmCheckError):
     """A result could not be written."""
 
 
-def did_you_mean(word: str, choices: object) -> str | None:
-    """A hint naming the closest of `choices` to `word`, if any is close."""
+def closest(word: str, choices: object) -> str | None:
+    """The one of `choices` that `word` was probably meant to be, if any is close enough.
+
+    The single rule behind every "did you mean" in csm-check (files, options, keys)."""
     from collections.abc import Iterable
     from difflib import get_close_matches
 
     if not isinstance(choices, Iterable):
         return None
     matches = get_close_matches(word, sorted(str(choice) for choice in choices), n=1, cutoff=0.6)
-    return msg("err.did_you_mean", choice=matches[0]) if matches else None
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, choices: object) -> str | None:
+    """A hint naming the closest of `choices` to `word`, in the message language."""
+    match = closest(word, choices)
+    return msg("err.did_you_mean", choice=match) if match else None
 
 
 def os_reason(error: OSError) -> str:

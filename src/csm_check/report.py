@@ -1,13 +1,15 @@
-"""The JSON report as a typed, validated structure: read back for baselines and comparisons,
-and the source of `csm-check schema report`.
+"""The JSON report contract: one set of types that the JSON renderer fills and writes, that
+baselines and comparisons read back, and that `csm-check schema report` describes.
 
 Unknown keys are ignored when reading, so reports from newer versions still load; the keys
-listed here are a contract (add, never rename).
+listed here are a contract (add, never rename). Writing builds the types with
+`model_construct` (the values come from a Scorecard, already valid) and turns them into JSON
+data with `to_data`, in field order, so the score path pays for no validation schema.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -22,6 +24,25 @@ StatusName = Literal["ready", "developing", "at_risk", "no_data"]
 
 class _Part(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready data in field order; a part that is absent (None with a None default,
+        such as `team`) is left out, as the contract says."""
+        data: dict[str, Any] = {}
+        for name, field in type(self).model_fields.items():
+            value = getattr(self, name)
+            if value is None and field.default is None and not field.is_required():
+                continue
+            data[name] = _data(value)
+        return data
+
+
+def _data(value: Any) -> Any:
+    if isinstance(value, _Part):
+        return value.to_data()
+    if isinstance(value, list):
+        return [_data(item) for item in value]
+    return value
 
 
 class ReportModelRef(_Part):

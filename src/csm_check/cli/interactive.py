@@ -1,4 +1,4 @@
-"""`csm-check interactive`: the Typer command; the interview itself lives in interview.py."""
+"""`csm-check interactive`: the Typer command; the interview itself lives in csm_check.interview."""
 
 from __future__ import annotations
 

@@ -87,23 +87,33 @@ def score(
     """
     from csm_check.assess import ScoreSettings, assess
     from csm_check.cli.output import emit, err
+    from csm_check.config import Config
     from csm_check.i18n import t
     from csm_check.render import RenderOptions, renderer_for
     from csm_check.render.common import gate_reason
     from csm_check.render.console import terminal_info
 
-    settings = ScoreSettings(
-        challenges=challenges,
-        config=config,
-        language=lang_value(lang),
+    given = {
+        "language": lang,
+        "top": top,
+        "fail_under": fail_under,
+        "require_complete": require_complete,
+        "require_evidence": require_evidence,
+        "target": target,
+        "max_drop": max_drop,
+    }
+    # Typer checked each option's range; the fields set are the options given.
+    options = Config.model_construct(
+        {name for name, value in given.items() if value is not None},
+        language=lang.value if lang else None,
         top=top,
         fail_under=fail_under,
         require_complete=require_complete,
         require_evidence=require_evidence,
         target=target,
-        baseline=baseline,
         max_drop=max_drop,
     )
+    settings = ScoreSettings(challenges, config, baseline, options)
     result = assess(answers, settings)
     card, language = result.card, result.language
     chart_href = None
@@ -116,10 +126,10 @@ def score(
         chart_href = relative_href(chart, output)
     machine_stdout = output is None and fmt is not Format.table
     info = terminal_info(to_file=output is not None or fmt is not Format.table)
-    options = RenderOptions(
+    render_options = RenderOptions(
         language, result.top, info.width, info.color_system, info.ascii_only, chart_href=chart_href
     )
-    emit(renderer_for(fmt)(card, options), output)
+    emit(renderer_for(fmt)(card, render_options), output)
     if fmt is not Format.table or output is not None:
         for reason in card.gate.reasons:
             err(gate_reason(reason, language))
@@ -129,7 +139,7 @@ def score(
         from csm_check.cli.github import append_step_summary, workflow_commands
         from csm_check.render.markdown import render_markdown
 
-        append_step_summary(render_markdown(card, options))
+        append_step_summary(render_markdown(card, render_options))
         commands = workflow_commands(
             str(result.sources[0]), card.gate.reasons, card.gate.warnings, result.locate, language
         )

@@ -78,10 +78,10 @@ def template(
       csm-check template --lang de > antworten.yaml
       csm-check template -o csm-answers.yaml --schema-path answers.schema.json
     """
+    from csm_check.answers_writer import render_template
     from csm_check.cli.output import emit
     from csm_check.i18n import choose_language
     from csm_check.loading import load_model
-    from csm_check.template import render_template
 
     model = load_model(challenges)
     language = choose_language(lang_value(lang), None)

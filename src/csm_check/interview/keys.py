@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import get_close_matches
 from typing import Literal
 
-from csm_check.errors import CsmCheckError
+from csm_check.errors import CsmCheckError, closest
 from csm_check.i18n import Language, t
 from csm_check.model import Challenge, Model
 from csm_check.sanitize import clean, one_line
@@ -84,9 +83,9 @@ def _unknown_message(model: Model, token: str, language: Language) -> str:
     ids = [challenge.id for challenge in model.challenges]
     numbers = sorted(challenge.number for challenge in model.challenges)
     message = t("interview.only_unknown", language, value=token)
-    close = get_close_matches(token.lower(), ids, n=1, cutoff=0.6)
+    close = closest(token.lower(), ids)
     if close:
-        message += " (" + t("interview.did_you_mean", language, choice=close[0]) + ")"
+        message += " (" + t("interview.did_you_mean", language, choice=close) + ")"
     choices = t(
         "interview.only_choices", language, first=numbers[0], last=numbers[-1], ids=", ".join(ids)
     )

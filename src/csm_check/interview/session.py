@@ -1,6 +1,6 @@
 """The interactive interview: ask question by question, save after every answer, resume later.
 
-The flow never prints or reads directly: it talks to a `Terminal` (see interview_io) and saves
+The flow never prints or reads directly: it talks to a `Terminal` (see interview.terminal) and saves
 through a `save` function, so tests can script whole sessions, interruptions and failures.
 It never exits either: `run` returns an Outcome and the CLI turns it into an exit code.
 """
@@ -293,20 +293,26 @@ class Interview:
             self.term.raw(one_line(line) + "\n")
 
     def _finish(self) -> None:
+        from csm_check.assess import conclude
+        from csm_check.config import Config
         from csm_check.render import RenderOptions
         from csm_check.render.terminal import render_terminal
-        from csm_check.scoring.compute import score
 
         self.save()
         self._show(t("interview.done", self.language), "bold")
         self.term.raw("\n")
+        # The same ending as `csm-check score`, in the language the interview ran in.
+        in_this_language = Config.model_construct({"language"}, language=self.language)
+        config = self.settings.config.overridden_by(in_this_language)
+        result = conclude(self.model, self.answers, config, sources=(self.settings.path,))
         options = RenderOptions(
-            self.language,
+            result.language,
+            result.top,
             width=self.term.width,
             color_system=self.term.color_system,
             ascii_only=self.term.ascii_only,
         )
-        self.term.raw(render_terminal(score(self.model, self.answers), options))
+        self.term.raw(render_terminal(result.card, options))
         self.term.raw("\n")
         self._plain(self._saved_line())
         self._plain(t("interview.next", self.language))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import enum
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from csm_check.config import Config
 from csm_check.i18n import Language, t
 from csm_check.model import Challenge
 from csm_check.sanitize import one_line
@@ -37,6 +38,7 @@ class Settings:
     respondent: str | None = None
     only: str | None = None
     model_file: Path | None = None
+    config: Config = field(default_factory=Config)  # csm-check.yaml, as `score` reads it
 
 
 def command_line(*words: str) -> str:
@@ -55,16 +57,13 @@ def resume_command(settings: Settings) -> str:
 
 def next_commands(settings: Settings) -> list[tuple[str, str]]:
     """(what for, command) pairs shown after the scorecard."""
-    from csm_check.render import Format
-
     base = ["csm-check", "score", str(settings.path)]
     if settings.model_file is not None:
         base += ["--challenges", str(settings.model_file)]
     language = settings.language
     found: list[tuple[str, str]] = []
-    if "markdown" in Format.__members__:  # once that format exists
-        summary = command_line(*base, "--format", "markdown", "-o", "summary.md")
-        found.append((t("interview.next_summary", language), summary))
+    summary = command_line(*base, "--format", "markdown", "-o", "summary.md")
+    found.append((t("interview.next_summary", language), summary))
     gate = command_line(*base, "--fail-under", "60")
     found.append((t("interview.next_gate", language), gate))
     return found

@@ -34,6 +34,7 @@ def open_session(
     from csm_check.answers import AnswerSet
     from csm_check.answers_writer import dump_answers
     from csm_check.atomicfile import atomic_write_text
+    from csm_check.config import load_config
     from csm_check.interview.keys import select_challenges
     from csm_check.interview.session import Interview
     from csm_check.interview.terminal import console_terminal
@@ -43,8 +44,9 @@ def open_session(
     if option is not None and option not in LANGUAGES:
         raise CsmCheckError(t("interview.bad_lang", choose_language(None, None), value=lang))
     model = load_model(model_file)
+    config = load_config(None, model)  # ./csm-check.yaml, checked before anything is asked
     existing = load_answers(path, model) if path.exists() else None
-    language = choose_language(option, existing.language if existing else None)
+    language = choose_language(option or config.language, existing.language if existing else None)
     selected = select_challenges(model, only, language)
     folder = path.parent
     if not folder.is_dir():
@@ -59,6 +61,7 @@ def open_session(
         respondent=one_line(respondent) if respondent is not None else None,
         only=only,
         model_file=model_file,
+        config=config,
     )
 
     def save(answers: AnswerSet) -> None:

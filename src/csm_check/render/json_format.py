@@ -1,63 +1,85 @@
-"""Machine-readable scorecard. Keys are a contract: add, never rename."""
+"""The machine-readable scorecard: a `csm_check.report.Report` filled from a Scorecard.
+
+The report types are the contract, shared with the code that reads reports back (baselines,
+`compare`) and with `csm-check schema report`; this module only fills them.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Literal, overload
 
 from csm_check import __version__
+from csm_check.i18n import Language
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, rounded, why
+from csm_check.report import (
+    Report,
+    ReportChallenge,
+    ReportCriterion,
+    ReportGate,
+    ReportModelRef,
+    ReportNextStep,
+    ReportOverall,
+    ReportRespondent,
+    ReportSpread,
+    ReportTeam,
+)
 from csm_check.rounding import half_up
-from csm_check.scoring.results import ChallengeResult, Scorecard
+from csm_check.scoring.results import ChallengeResult, Scorecard, TeamSummary
 
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION: Literal[1] = 1
 
 
-def scorecard_dict(card: Scorecard, language: Any) -> dict[str, Any]:
+def build_report(card: Scorecard, language: Language) -> Report:
+    """The report of `card` with its texts in `language`."""
     answers = card.answers
-    report: dict[str, Any] = {
-        "schema_version": REPORT_SCHEMA_VERSION,
-        "tool": "csm-check",
-        "version": __version__,
-        "model": {"id": card.model.id, "title": card.model.title.get(language)},
-        "language": language,
-        "organisation": answers.organisation,
-        "respondent": answers.respondent,
-        "assessed_on": answers.assessed_on.isoformat() if answers.assessed_on else None,
-        "overall": {
-            "score": rounded(card.score),
-            "status": card.status,
-            "answered": card.answered,
-            "total": card.total,
-            "coverage": half_up(card.coverage),
-        },
-        "challenges": [_challenge(result, language) for result in card.challenges],
-        "next_steps": [
-            {
-                "rank": step.rank,
-                "criterion": step.criterion.id,
-                "challenge": step.challenge.id,
-                "level": _level(step.level),
-                "target": step.target,
-                "priority": round(step.priority, 3),
-                "blocker": step.blocker,
-                "action": step.criterion.next_step.get(language),
-                "why": why(step, language),
-            }
+    return Report.model_construct(
+        schema_version=REPORT_SCHEMA_VERSION,
+        tool="csm-check",
+        version=__version__,
+        model=ReportModelRef.model_construct(
+            id=card.model.id, title=card.model.title.get(language)
+        ),
+        language=language,
+        organisation=answers.organisation,
+        respondent=answers.respondent,
+        assessed_on=answers.assessed_on.isoformat() if answers.assessed_on else None,
+        overall=ReportOverall.model_construct(
+            score=rounded(card.score),
+            status=card.status,
+            answered=card.answered,
+            total=card.total,
+            coverage=half_up(card.coverage),
+        ),
+        challenges=[_challenge(result, language) for result in card.challenges],
+        next_steps=[
+            ReportNextStep.model_construct(
+                rank=step.rank,
+                criterion=step.criterion.id,
+                challenge=step.challenge.id,
+                level=_level(step.level),
+                target=step.target,
+                priority=round(step.priority, 3),
+                blocker=step.blocker,
+                action=step.criterion.next_step.get(language),
+                why=why(step, language),
+            )
             for step in card.next_steps
         ],
-        "gate": {
-            "passed": card.gate.passed,
-            "reasons": [gate_reason(reason, language) for reason in card.gate.reasons],
-            "warnings": [gate_reason(reason, language) for reason in card.gate.warnings],
-        },
-    }
-    if card.team is not None:
-        report["team"] = _team(card)
-    return report
+        gate=ReportGate.model_construct(
+            passed=card.gate.passed,
+            reasons=[gate_reason(reason, language) for reason in card.gate.reasons],
+            warnings=[gate_reason(reason, language) for reason in card.gate.warnings],
+        ),
+        team=_team(card.team) if card.team is not None else None,
+    )
 
 
+@overload
+def _level(level: float) -> float: ...
+@overload
+def _level(level: float | None) -> float | None: ...
 def _level(level: float | None) -> float | None:
     """Levels as given; a team's mean level to two decimals."""
     if level is None or float(level).is_integer():
@@ -65,62 +87,61 @@ def _level(level: float | None) -> float | None:
     return half_up(level, 2)
 
 
-def _team(card: Scorecard) -> dict[str, Any]:
-    team = card.team
-    assert team is not None
-    return {
-        "respondents": [
-            {
-                "file": r.path,
-                "organisation": r.organisation,
-                "respondent": r.respondent,
-                "language": r.language,
-                "assessed_on": r.assessed_on.isoformat() if r.assessed_on else None,
-            }
+def _team(team: TeamSummary) -> ReportTeam:
+    return ReportTeam.model_construct(
+        respondents=[
+            ReportRespondent.model_construct(
+                file=r.path,
+                organisation=r.organisation,
+                respondent=r.respondent,
+                language=r.language,
+                assessed_on=r.assessed_on.isoformat() if r.assessed_on else None,
+            )
             for r in team.respondents
         ],
-        "languages": dict(team.languages),
-        "criteria": [
-            {
-                "id": s.criterion,
-                "challenge": s.challenge,
-                "mean": _level(s.mean),
-                "min": s.minimum,
-                "max": s.maximum,
-                "answered": s.answered,
-                "not_applicable": s.not_applicable,
-                "disagreement": s.disagreement,
-            }
+        languages=dict(team.languages),
+        criteria=[
+            ReportSpread.model_construct(
+                id=s.criterion,
+                challenge=s.challenge,
+                mean=_level(s.mean),
+                min=s.minimum,
+                max=s.maximum,
+                answered=s.answered,
+                not_applicable=s.not_applicable,
+                disagreement=s.disagreement,
+            )
             for s in team.spreads
         ],
-        "discuss_first": [s.criterion for s in team.discuss_first],
-    }
+        discuss_first=[s.criterion for s in team.discuss_first],
+    )
 
 
-def _challenge(result: ChallengeResult, language: Any) -> dict[str, Any]:
+def _challenge(result: ChallengeResult, language: Language) -> ReportChallenge:
     challenge = result.challenge
-    return {
-        "id": challenge.id,
-        "number": challenge.number,
-        "title": challenge.title.get(language),
-        "weight": challenge.weight,
-        "score": rounded(result.score),
-        "status": result.status,
-        "answered": result.answered,
-        "total": result.total,
-        "blockers": [r.criterion.id for r in result.blockers],
-        "criteria": [
-            {
-                "id": r.criterion.id,
-                "state": r.answer.state,
-                "level": _level(r.answer.level),
-                "score": rounded(r.score),
-                "note": r.answer.note,
-            }
+    return ReportChallenge.model_construct(
+        id=challenge.id,
+        number=challenge.number,
+        title=challenge.title.get(language),
+        weight=challenge.weight,
+        score=rounded(result.score),
+        status=result.status,
+        answered=result.answered,
+        total=result.total,
+        blockers=[r.criterion.id for r in result.blockers],
+        criteria=[
+            ReportCriterion.model_construct(
+                id=r.criterion.id,
+                state=r.answer.state,
+                level=_level(r.answer.level),
+                score=rounded(r.score),
+                note=r.answer.note,
+            )
             for r in result.criteria
         ],
-    }
+    )
 
 
 def render_json(card: Scorecard, options: RenderOptions) -> str:
-    return json.dumps(scorecard_dict(card, options.language), ensure_ascii=False, indent=2) + "\n"
+    data = build_report(card, options.language).to_data()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -39,24 +39,24 @@ def evaluate_gate(
     if options.require_evidence:
         reasons.extend(_unevidenced(challenges, team))
     by_id = {c.challenge.id: c for c in challenges}
-    for minimum in options.minimums:
-        result = by_id.get(minimum.challenge)
-        if minimum.severity == "off" or result is None:
+    for challenge_id, minimum in options.minimums:
+        result = by_id.get(challenge_id)
+        if minimum.level == "off" or result is None:
             continue
         if result.score is None:
             reason = GateReason(
-                "challenge_no_score", challenge=minimum.challenge, threshold=minimum.minimum
+                "challenge_no_score", challenge=challenge_id, threshold=minimum.minimum
             )
         elif result.score < minimum.minimum:
             reason = GateReason(
                 "challenge_below",
-                challenge=minimum.challenge,
+                challenge=challenge_id,
                 score=result.score,
                 threshold=minimum.minimum,
             )
         else:
             continue
-        (reasons if minimum.severity == "error" else warnings).append(reason)
+        (reasons if minimum.level == "error" else warnings).append(reason)
     if options.baseline is not None:
         reasons.extend(_regressions(challenges, overall, options))
     return Gate(not reasons, tuple(reasons), tuple(warnings))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from csm_check.answers import Answer, AnswerSet
+from csm_check.config import ChallengeGate
 from csm_check.model import Challenge, Criterion, Model
 
 DISAGREEMENT_SPREAD = 2  # levels between the lowest and highest answer that call for a talk
@@ -82,13 +83,6 @@ class Gate:
 
 
 @dataclass(frozen=True)
-class ChallengeMinimum:
-    challenge: str
-    minimum: float
-    severity: Literal["off", "warn", "error"] = "error"
-
-
-@dataclass(frozen=True)
 class Baseline:
     """Scores to compare against (rounded to one decimal, as reports store them)."""
 
@@ -98,10 +92,12 @@ class Baseline:
 
 @dataclass(frozen=True)
 class GateOptions:
+    """The gate's input: settings resolved from `Config` (defaults applied) and a baseline."""
+
     fail_under: float | None = None
     require_complete: bool = False
     require_evidence: bool = False
-    minimums: tuple[ChallengeMinimum, ...] = ()
+    minimums: tuple[tuple[str, ChallengeGate], ...] = ()  # challenge id and its minimum
     baseline: Baseline | None = None
     max_drop: float = 0.0
 

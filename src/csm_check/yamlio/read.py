@@ -1,4 +1,4 @@
-"""Strict, safe YAML reading with source locations, and atomic file writing.
+"""Strict, safe YAML reading with source locations.
 
 PyYAML is permissive in ways that hurt an assessment tool: duplicate keys silently win,
 aliases can multiply data, and invalid dates raise bare exceptions. This module closes
