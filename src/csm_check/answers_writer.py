@@ -56,7 +56,7 @@ def dump_answers(
     assessed_on = answers.assessed_on.isoformat() if answers.assessed_on else None
     lines = [f"# yaml-language-server: $schema={one_line(schema_path)}"] if schema_path else []
     lines += _comment(t("template.header", language))
-    if questions:
+    if questions and any(criterion.levels is None for _, criterion in model.criteria()):
         lines.append(f"# {t('template.scale', language)}:")
         for level in model.scale.levels:
             label = one_line(level.label.get(language))
@@ -84,6 +84,8 @@ def dump_answers(
 
 def _question(criterion: Criterion, language: Language) -> list[str]:
     lines = _comment(criterion.question.get(language), "  ")
+    for number, own in enumerate(criterion.levels or ()):
+        lines += _comment(f"{number} = {own.get(language)}", "    ")
     if criterion.minimum_level is not None:
         lines += _comment(t("model.knockout", language, minimum=criterion.minimum_level), "  ")
     return lines

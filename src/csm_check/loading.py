@@ -15,6 +15,7 @@ from csm_check.model import (
     Bands,
     Challenge,
     Criterion,
+    LegalReference,
     Model,
     Scale,
     ScaleLevel,
@@ -33,7 +34,8 @@ def _model_keys() -> set[str]:
     from csm_check import model as m
 
     keys: set[str] = set()
-    for cls in (m.Model, m.Challenge, m.Criterion, m.Scale, m.ScaleLevel, m.Bands, m.Text):
+    classes = (m.Model, m.Challenge, m.Criterion, m.Scale, m.ScaleLevel, m.Bands, m.LegalReference)
+    for cls in (*classes, m.Text):
         keys.update(cls.model_fields)
     return keys
 
@@ -90,6 +92,7 @@ def trusted_model(data: dict[str, Any]) -> Model:
             summary=_text(item["summary"]),
             weight=float(item.get("weight", 1)),
             depends_on=tuple(item.get("depends_on", ())),
+            depends_why=_text(item["depends_why"]) if item.get("depends_why") else None,
             criteria=tuple(
                 Criterion.model_construct(
                     id=entry["id"],
@@ -98,7 +101,10 @@ def trusted_model(data: dict[str, Any]) -> Model:
                     next_step=_text(entry["next_step"]),
                     weight=float(entry.get("weight", 1)),
                     minimum_level=entry.get("minimum_level"),
+                    levels=tuple(_text(t) for t in entry["levels"]) if "levels" in entry else None,
+                    legal=tuple(_legal(ref) for ref in entry.get("legal", ())),
                     references=tuple(_text(ref) for ref in entry.get("references", ())),
+                    replaces=tuple(entry.get("replaces", ())),
                 )
                 for entry in item["criteria"]
             ),
@@ -108,12 +114,24 @@ def trusted_model(data: dict[str, Any]) -> Model:
     return Model.model_construct(
         schema_version=data["schema_version"],
         id=data["id"],
+        version=str(data.get("version", "1")),
+        legal_reviewed_on=data.get("legal_reviewed_on"),
         title=_text(data["title"]),
         scale=Scale.model_construct(target=scale["target"], levels=levels),
         bands=Bands.model_construct(
             developing=float(data["bands"]["developing"]), ready=float(data["bands"]["ready"])
         ),
         challenges=challenges,
+        retired=tuple(data.get("retired", ())),
+    )
+
+
+def _legal(data: dict[str, Any]) -> LegalReference:
+    binds = data.get("binds")
+    return LegalReference.model_construct(
+        cite=_text(data["cite"]),
+        applies_from=data["applies_from"],
+        binds=_text(binds) if binds else None,
     )
 
 

@@ -2,10 +2,17 @@
 
 Structure is checked by pydantic; relations between parts (ids, prefixes, dependencies)
 are checked by `model_problems`, which returns locations so errors can point into the file.
+
+A criterion may carry its own five level texts (`levels`, observable facts for 0-4); the
+model's `scale` is the default for criteria that give none (custom models). Law is data:
+`legal` references with the date from which each binds; a knock-out whose law applies only
+later does not block yet. `version`, `replaces` and `retired` let answers files of an
+earlier model version load.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -50,10 +57,6 @@ class Scale(Frozen):
     target: LevelNumber
     levels: tuple[ScaleLevel, ...]
 
-    def label(self, level: float, language: Language) -> str:
-        """The label of `level`; a team's mean level gets the label of the level fully reached."""
-        return self.levels[int(level)].label.get(language)
-
 
 class Bands(Frozen):
     """Lower bounds of the statuses: at_risk < developing <= score < ready <= score."""
@@ -62,18 +65,36 @@ class Bands(Frozen):
     ready: Annotated[StrictFloat, Field(ge=0, le=100)]
 
 
+class LegalReference(Frozen):
+    """A legal basis: the instrument and article, the day it starts to bind, and whom."""
+
+    cite: Text
+    applies_from: dt.date
+    binds: Text | None = None
+
+
+CriterionId = Annotated[StrictStr, Field(pattern=CRITERION_ID)]
+
+
 class Criterion(Frozen):
-    id: Annotated[StrictStr, Field(pattern=CRITERION_ID)]
+    id: CriterionId
     question: Text
     help: Text
     next_step: Text
     weight: Weight = 1.0
     minimum_level: LevelNumber | None = None
+    levels: tuple[Text, ...] | None = None  # the criterion's own texts for levels 0-4
+    legal: tuple[LegalReference, ...] = ()
     references: tuple[Text, ...] = ()
+    replaces: tuple[CriterionId, ...] = ()  # ids of an earlier model version it takes over
 
     @property
     def is_knockout(self) -> bool:
         return self.minimum_level is not None
+
+    def binds_from(self) -> dt.date | None:
+        """The first day the criterion's law binds (the earliest of its references)."""
+        return min((ref.applies_from for ref in self.legal), default=None)
 
 
 class Challenge(Frozen):
@@ -84,6 +105,7 @@ class Challenge(Frozen):
     summary: Text
     weight: Weight = 1.0
     depends_on: tuple[StrictStr, ...] = ()
+    depends_why: Text | None = None  # why it builds on those challenges
     criteria: Annotated[tuple[Criterion, ...], Field(min_length=1)]
 
     def short(self, language: Language) -> str:
@@ -93,10 +115,13 @@ class Challenge(Frozen):
 class Model(Frozen):
     schema_version: Literal[1]
     id: Annotated[StrictStr, Field(pattern=KEBAB)]
+    version: Annotated[StrictStr, Field(min_length=1, max_length=40)] = "1"
+    legal_reviewed_on: dt.date | None = None  # when its legal content was last checked
     title: Text
     scale: Scale
     bands: Bands
     challenges: Annotated[tuple[Challenge, ...], Field(min_length=1)]
+    retired: tuple[CriterionId, ...] = ()  # criteria of earlier versions with no successor
 
     def criteria(self) -> Iterator[tuple[Challenge, Criterion]]:
         for challenge in self.challenges:
@@ -105,6 +130,19 @@ class Model(Frozen):
 
     def criterion_ids(self) -> list[str]:
         return [criterion.id for _, criterion in self.criteria()]
+
+    def level_label(self, criterion: Criterion, level: float) -> Text:
+        """The text of `level` for `criterion`: its own, else the model's scale label. A
+        team's mean level gets the text of the level fully reached."""
+        if criterion.levels is not None:
+            return criterion.levels[int(level)]
+        return self.scale.levels[int(level)].label
+
+    def level_texts(self, criterion: Criterion) -> tuple[Text, ...]:
+        """The five texts a person chooses from for `criterion`."""
+        if criterion.levels is not None:
+            return criterion.levels
+        return tuple(level.label for level in self.scale.levels)
 
     def challenge(self, challenge_id: str) -> Challenge:
         for challenge in self.challenges:
@@ -184,7 +222,29 @@ def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
         developing = format_plain_number(model.bands.developing, language)
         ready = format_plain_number(model.bands.ready, language)
         found.append((("bands",), msg("err.bands_order", developing=developing, ready=ready), None))
-    return found + relation_problems(outline(model))
+    return found + _version_problems(model) + relation_problems(outline(model))
+
+
+def _version_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
+    """Own level texts one per level; `replaces` and `retired` name only earlier criteria."""
+    found: list[tuple[Loc, str, str | None]] = []
+    current = set(model.criterion_ids())
+    for c_index, challenge in enumerate(model.challenges):
+        for k_index, criterion in enumerate(challenge.criteria):
+            here: Loc = ("challenges", c_index, "criteria", k_index)
+            if criterion.levels is not None and len(criterion.levels) != len(LEVELS):
+                message = msg(
+                    "err.criterion_levels", criterion=criterion.id, count=len(criterion.levels)
+                )
+                found.append(((*here, "levels"), message, None))
+            for r_index, old in enumerate(criterion.replaces):
+                if old in current:
+                    message = msg("err.replaces_current", criterion=criterion.id, old=old)
+                    found.append(((*here, "replaces", r_index), message, None))
+    for index, old in enumerate(model.retired):
+        if old in current:
+            found.append((("retired", index), msg("err.retired_current", old=old), None))
+    return found
 
 
 def relation_problems(challenges: list[Outline]) -> list[tuple[Loc, str, str | None]]:

@@ -14,6 +14,7 @@ from typing import Literal
 
 from csm_check.i18n.errors import ERROR_STRINGS
 from csm_check.i18n.interview import INTERVIEW_STRINGS
+from csm_check.i18n.legal import LEGAL_STRINGS
 
 Language = Literal["en", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "de")
@@ -225,6 +226,7 @@ STRINGS: dict[str, dict[Language, str]] = {
 
 STRINGS.update(ERROR_STRINGS)
 STRINGS.update(INTERVIEW_STRINGS)
+STRINGS.update(LEGAL_STRINGS)
 
 
 def t(key: str, language: Language, /, **values: object) -> str:

@@ -213,14 +213,14 @@ class Interview:
                 if current.state == "unanswered":
                     self._show(t("interview.hint_empty", self.language), "yellow")
                     continue
-                summary = view.answer_summary(current, self.model, self.language)
+                summary = view.answer_summary(current, criterion, self.model, self.language)
                 self._show(t("interview.kept", self.language, answer=summary), "dim")
                 return "next"
             new = self._answer_for(command, current)
             if new is None:
                 continue
             self._set(criterion.id, new)
-            summary = view.answer_summary(new, self.model, self.language)
+            summary = view.answer_summary(new, criterion, self.model, self.language)
             self._show(t("interview.saved", self.language, answer=summary), "green")
             return "next"
 

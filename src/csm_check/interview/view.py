@@ -20,10 +20,11 @@ def _ascii(text: str, ascii_only: bool) -> str:
     return text.replace("·", "-").replace("„", '"').replace("“", '"') if ascii_only else text
 
 
-def answer_summary(answer: Answer, model: Model, language: Language) -> str:
+def answer_summary(answer: Answer, criterion: Criterion, model: Model, language: Language) -> str:
     """`2 Partly in place; note: ...`, `n/a; reason: ...`, or '' when unanswered."""
     if answer.state == "answered" and answer.level is not None:
-        text = f"{answer.level} {one_line(model.scale.label(answer.level, language))}"
+        label = model.level_label(criterion, answer.level).get(language)
+        text = f"{answer.level} {one_line(label)}"
         label = t("interview.note", language)
     elif answer.state == "not_applicable":
         text = t("interview.not_applicable", language)
@@ -85,9 +86,9 @@ def question(
         knockout = t("model.knockout", language, minimum=criterion.minimum_level)
         text.append(f" ({knockout})", style="bold red")
     text.append("\n" + one_line(criterion.question.get(language)))
-    for level in model.scale.levels:
-        text.append(f"\n  {level.level} {one_line(level.label.get(language))}")
-    summary = answer_summary(answer, model, language)
+    for level, label in enumerate(model.level_texts(criterion)):
+        text.append(f"\n  {level} {one_line(label.get(language))}")
+    summary = answer_summary(answer, criterion, model, language)
     if summary:
         text.append("\n" + t("interview.current", language, answer=summary), style="cyan")
     return text
@@ -106,10 +107,14 @@ def help_text(criterion: Criterion, model: Model, language: Language) -> Rendera
     levels = Table.grid(padding=(0, 1))
     levels.add_column(justify="right", no_wrap=True)
     levels.add_column()
-    for level in model.scale.levels:
-        label = Text(one_line(level.label.get(language)) + ": ", style="bold")
-        label.append(one_line(level.description.get(language)))
-        levels.add_row(f"  {level.level}", label)
+    if criterion.levels is not None:  # its own levels are the descriptions themselves
+        for number, own in enumerate(criterion.levels):
+            levels.add_row(f"  {number}", Text(one_line(own.get(language))))
+    else:
+        for level in model.scale.levels:
+            label = Text(one_line(level.label.get(language)) + ": ", style="bold")
+            label.append(one_line(level.description.get(language)))
+            levels.add_row(f"  {level.level}", label)
     return Group(
         text,
         references,

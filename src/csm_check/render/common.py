@@ -168,7 +168,7 @@ def answer_text(card: Scorecard, result: CriterionResult, language: Language) ->
         return t("report.not_applicable", language)
     if answer.level is None:
         return t("report.unanswered", language)
-    label = card.model.scale.label(answer.level, language)
+    label = card.model.level_label(result.criterion, answer.level).get(language)
     return t("report.level_value", language, level=level_text(answer.level, language), label=label)
 
 

@@ -43,6 +43,8 @@ def _challenge(
         line = Text(f"- {criterion.id}", style="cyan")
         line.append(f" ({', '.join(extra)})", style="dim")
         parts += [_indented(line, 3), _indented(one_line(criterion.question.get(language)), 5)]
+        for number, own in enumerate(criterion.levels or ()):
+            parts.append(_indented(Text(f"{number} {one_line(own.get(language))}", style="dim"), 7))
     return parts
 
 
@@ -55,10 +57,11 @@ def render_model(model: Model, language: Language, info: TerminalInfo) -> str:
         head,
         Text(t("model.scale", language, target=model.scale.target), style="bold"),
     ]
-    for level in model.scale.levels:
-        line = Text(f"{level.level} {one_line(level.label.get(language))}: ")
-        line.append(one_line(level.description.get(language)), style="dim")
-        parts.append(_indented(line, 2))
+    if any(criterion.levels is None for _, criterion in model.criteria()):
+        for level in model.scale.levels:
+            line = Text(f"{level.level} {one_line(level.label.get(language))}: ")
+            line.append(one_line(level.description.get(language)), style="dim")
+            parts.append(_indented(line, 2))
     bands = model.bands
     parts.append(
         Text(
