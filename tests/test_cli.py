@@ -222,6 +222,8 @@ def test_json_key_sets_are_exact(runner: CliRunner) -> None:
         "challenges",
         "next_steps",
         "gate",
+        "knockouts",  # added with the model's law (version 2); the contract only adds keys
+        "notices",
     ]
     assert report["schema_version"] == 1
     assert report["tool"] == "csm-check"
@@ -332,6 +334,10 @@ def test_exit_1_for_a_blocker(runner: CliRunner, blocked: Path) -> None:
     assert report["gate"]["passed"] is False
     assert machine.stderr == (
         "knock-out criterion compliance.bot-disclosure is below its minimum level\n"
+        # Unanswered knock-outs could hide a blocker: warnings, not failures, by default.
+        "warning: knock-out criterion strategy.human-review is not answered\n"
+        "warning: knock-out criterion compliance.no-agent-emotion-recognition is not answered\n"
+        "warning: knock-out criterion compliance.processor-contracts is not answered\n"
     )
 
 
@@ -372,6 +378,10 @@ def test_all_gate_reasons_are_listed(runner: CliRunner, blocked: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "knock-out criterion compliance.bot-disclosure is below its minimum level",
+        # under --require-complete an unanswered knock-out fails instead of warning
+        "knock-out criterion strategy.human-review is not answered",
+        "knock-out criterion compliance.no-agent-emotion-recognition is not answered",
+        "knock-out criterion compliance.processor-contracts is not answered",
         "overall score 50.0 is below --fail-under 90",
         "39 criteria unanswered (--require-complete)",
     ]

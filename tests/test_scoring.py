@@ -103,8 +103,8 @@ def test_gate_threshold_and_completeness(tiny_model: Model) -> None:
         tiny_model, answers(base__a=2), gate=GateOptions(fail_under=60, require_complete=True)
     )
     kinds = [r.kind for r in card.gate.reasons]
-    assert kinds == ["below_threshold", "incomplete"]
-    assert card.gate.reasons[1].count == 4
+    assert kinds == ["knockout_unanswered", "below_threshold", "incomplete"]
+    assert card.gate.reasons[2].count == 4
     empty = score(tiny_model, answers(), gate=GateOptions(fail_under=10))
     assert [r.kind for r in empty.gate.reasons] == ["no_score"]
     passing = score(tiny_model, answers(base__a=4), gate=GateOptions(fail_under=100))

@@ -19,7 +19,7 @@ from csm_check.model import Model
 from csm_check.validation import problems_from
 from csm_check.yamlio.read import YamlDocument
 
-StatusName = Literal["ready", "developing", "at_risk", "no_data"]
+StatusName = Literal["ready", "developing", "at_risk", "insufficient_data", "no_data"]
 
 
 class _Part(BaseModel):
@@ -97,6 +97,23 @@ class ReportGate(_Part):
     warnings: list[str] = Field(default_factory=list, description="Challenge minimums at warn.")
 
 
+class ReportLegal(_Part):
+    cite: str
+    applies_from: str = Field(description="ISO date from which the duty binds.")
+    binds: str | None
+
+
+class ReportKnockout(_Part):
+    """A knock-out criterion (a legal must) and where it stands."""
+
+    criterion: str
+    challenge: str
+    minimum: int
+    state: Literal["met", "blocking", "unanswered", "not_applicable", "upcoming"]
+    days_until_binding: int | None = Field(description="Set when the law binds only later.")
+    legal: list[ReportLegal]
+
+
 class ReportRespondent(_Part):
     file: str
     organisation: str | None
@@ -140,6 +157,10 @@ class Report(_Part):
     challenges: list[ReportChallenge]
     next_steps: list[ReportNextStep]
     gate: ReportGate
+    knockouts: list[ReportKnockout] = Field(default_factory=list)
+    notices: list[str] = Field(
+        default_factory=list, description="Things a reader must know, e.g. an overdue legal review."
+    )
     team: ReportTeam | None = None
 
 

@@ -13,6 +13,7 @@ import re
 
 from csm_check import __version__
 from csm_check.i18n import Language, format_number, t
+from csm_check.model import LegalReference
 from csm_check.render import RenderOptions
 from csm_check.rounding import half_up
 from csm_check.sanitize import one_line
@@ -22,6 +23,7 @@ SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
     "ready": ("✔", "+"),
     "developing": ("▲", "~"),
     "at_risk": ("✖", "x"),
+    "insufficient_data": ("…", ".."),
     "no_data": ("?", "?"),
 }
 
@@ -87,12 +89,43 @@ def gate_reason(reason: GateReason, language: Language) -> str:
             # 59.56 shows as 59.6 but is below 59.6: show the digits that make it so.
             values["score"] = format_number(reason.score, language, digits=2)
     key = f"gate.{reason.kind}"
+    suffix = f" ({law_text(reason.legal, language)})" if reason.legal else ""
     if reason.kind == "incomplete" and reason.count == 1:
         key += "_one"
     if reason.kind == "regression":
         key += "_overall" if reason.challenge is None else ""
         key += "_lost" if reason.score is None else ""
-    return t(key, language, **values)
+    return t(key, language, **values) + suffix
+
+
+def law_text(legal: tuple[LegalReference, ...], language: Language) -> str:
+    """'EU AI Act Art. 50(1), applies from 2026-08-02; ...' for the references given."""
+    return "; ".join(
+        t("law.applies_from", language, cite=ref.cite.get(language), date=ref.applies_from)
+        for ref in legal
+    )
+
+
+def notices(card: Scorecard, language: Language) -> list[str]:
+    """What every output must tell its reader besides the scores (an overdue legal review)."""
+    found = []
+    if card.legal_review_overdue:
+        model, reviewed = card.model, card.model.legal_reviewed_on
+        found.append(
+            t("law.outdated", language, model=f"{model.id} {model.version}", date=reviewed)
+        )
+    return found
+
+
+def upcoming_lines(card: Scorecard, language: Language) -> list[str]:
+    """One line per knock-out not met whose law binds later, with the days left."""
+    lines = []
+    for _, result in card.upcoming:
+        days = result.days_until_binding or 0
+        key = "law.upcoming_item_one" if days == 1 else "law.upcoming_item"
+        law = law_text(result.criterion.legal, language)
+        lines.append(t(key, language, criterion=result.criterion.id, law=law, days=days))
+    return lines
 
 
 def team_text(card: Scorecard, language: Language) -> tuple[str, list[str], list[str]] | None:

@@ -17,15 +17,18 @@ from csm_check.render.common import (
     coverage_text,
     gate_reason,
     html_text,
+    law_text,
     meta_rows,
+    notices,
     score_text,
     status_name,
     steps_shown,
     team_text,
+    upcoming_lines,
     why,
 )
 from csm_check.render.radar import render_radar
-from csm_check.scoring.results import ChallengeResult, Scorecard, Status
+from csm_check.scoring.results import ChallengeResult, CriterionResult, Scorecard, Status
 
 NUMERIC = ' class="num"'
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -54,13 +57,14 @@ th { background: #f6f8fa; }
 .num { text-align: right; white-space: nowrap; }
 .status { font-weight: bold; white-space: nowrap; }
 .ready { color: #1a7f37; } .developing { color: #8a5c00; }
-.at_risk { color: #c9191e; } .no_data { color: #57606a; }
+.at_risk { color: #c9191e; } .no_data, .insufficient_data { color: #57606a; }
 ul { margin: 4px 0; padding-left: 1.4em; }
 ul.tasks { list-style: none; padding-left: 0; }
 ul.tasks li { margin: 3px 0; }
 .box { display: inline-block; width: 0.85em; height: 0.85em; margin-right: 0.45em;
   border: 1.5px solid #57606a; border-radius: 2px; vertical-align: -1px; }
 .why, .more { color: #57606a; }
+.notice { border-left: 4px solid #8a5c00; padding: 2px 8px; background: #fff8e5; }
 .tag { font-weight: bold; color: #c9191e; }
 code { font: 12px "DejaVu Sans Mono", Menlo, Consolas, monospace; background: #f6f8fa;
   padding: 0 3px; border-radius: 3px; }
@@ -159,15 +163,32 @@ def _team(card: Scorecard, language: Language) -> list[str]:
 def _blockers(card: Scorecard, language: Language) -> list[str]:
     lines = [f"<h2>{html_text(t('card.blockers', language))}</h2>"]
     if not card.blockers:
-        return [*lines, f"<p>{html_text(t('card.no_blockers', language))}</p>"]
-    lines.append("<ul>")
-    for challenge, result in card.blockers:
-        lines.append(
-            f'<li><span class="tag" aria-hidden="true">{SYMBOLS["at_risk"][0]}</span> '
-            f"{challenge.challenge.number} <code>{html_text(result.criterion.id)}</code>: "
-            f"{html_text(result.criterion.question.get(language))}</li>"
-        )
-    return [*lines, "</ul>"]
+        lines.append(f"<p>{html_text(t('card.no_blockers', language))}</p>")
+    else:
+        lines.append("<ul>")
+        for challenge, result in card.blockers:
+            lines.append(
+                f'<li><span class="tag" aria-hidden="true">{SYMBOLS["at_risk"][0]}</span> '
+                f"{challenge.challenge.number} <code>{html_text(result.criterion.id)}</code>: "
+                f"{html_text(result.criterion.question.get(language))}"
+                f"{_law(result, language)}</li>"
+            )
+        lines.append("</ul>")
+    upcoming = upcoming_lines(card, language)
+    if upcoming:
+        lines.append(f"<h3>{html_text(t('law.upcoming', language))}</h3>")
+        lines += ["<ul>", *(f"<li>{html_text(line)}</li>" for line in upcoming), "</ul>"]
+    return lines
+
+
+def _law(result: CriterionResult, language: Language) -> str:
+    if not result.criterion.legal:
+        return ""
+    return f' <span class="why">({html_text(law_text(result.criterion.legal, language))})</span>'
+
+
+def _notices(card: Scorecard, language: Language) -> list[str]:
+    return [f'<p class="notice">{html_text(line)}</p>' for line in notices(card, language)]
 
 
 def _next_steps(card: Scorecard, options: RenderOptions) -> list[str]:
@@ -240,6 +261,7 @@ def render_html(card: Scorecard, options: RenderOptions) -> str:
         "</head>",
         "<body>",
         *_header(card, language),
+        *_notices(card, language),
         "<main>",
         '<section class="overview">',
         *_numbers(card, language),

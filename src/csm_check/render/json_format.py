@@ -12,12 +12,14 @@ from typing import Literal, overload
 from csm_check import __version__
 from csm_check.i18n import Language
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_reason, rounded, why
+from csm_check.render.common import gate_reason, notices, rounded, why
 from csm_check.report import (
     Report,
     ReportChallenge,
     ReportCriterion,
     ReportGate,
+    ReportKnockout,
+    ReportLegal,
     ReportModelRef,
     ReportNextStep,
     ReportOverall,
@@ -26,7 +28,9 @@ from csm_check.report import (
     ReportTeam,
 )
 from csm_check.rounding import half_up
-from csm_check.scoring.results import ChallengeResult, Scorecard, TeamSummary
+from csm_check.scoring.results import ChallengeResult, CriterionResult, Scorecard, TeamSummary
+
+KnockoutState = Literal["met", "blocking", "unanswered", "not_applicable", "upcoming"]
 
 REPORT_SCHEMA_VERSION: Literal[1] = 1
 
@@ -72,6 +76,13 @@ def build_report(card: Scorecard, language: Language) -> Report:
             reasons=[gate_reason(reason, language) for reason in card.gate.reasons],
             warnings=[gate_reason(reason, language) for reason in card.gate.warnings],
         ),
+        knockouts=[
+            _knockout(challenge, result, language)
+            for challenge in card.challenges
+            for result in challenge.criteria
+            if result.criterion.minimum_level is not None
+        ],
+        notices=notices(card, language),
         team=_team(card.team) if card.team is not None else None,
     )
 
@@ -114,6 +125,38 @@ def _team(team: TeamSummary) -> ReportTeam:
             for s in team.spreads
         ],
         discuss_first=[s.criterion for s in team.discuss_first],
+    )
+
+
+def _knockout(
+    challenge: ChallengeResult, result: CriterionResult, language: Language
+) -> ReportKnockout:
+    state: KnockoutState
+    if result.days_until_binding is not None:
+        state = "upcoming"
+    elif result.blocker:
+        state = "blocking"
+    elif result.answer.state == "unanswered":
+        state = "unanswered"
+    elif result.answer.state == "not_applicable":
+        state = "not_applicable"
+    else:
+        state = "met"
+    criterion = result.criterion
+    return ReportKnockout.model_construct(
+        criterion=criterion.id,
+        challenge=challenge.challenge.id,
+        minimum=criterion.minimum_level or 0,
+        state=state,
+        days_until_binding=result.days_until_binding,
+        legal=[
+            ReportLegal.model_construct(
+                cite=ref.cite.get(language),
+                applies_from=ref.applies_from.isoformat(),
+                binds=ref.binds.get(language) if ref.binds else None,
+            )
+            for ref in criterion.legal
+        ],
     )
 
 

@@ -17,12 +17,15 @@ from csm_check.render.common import (
     coverage_text,
     gate_reason,
     html_text,
+    law_text,
     md_text,
     meta_rows,
+    notices,
     score_text,
     status_name,
     steps_shown,
     team_text,
+    upcoming_lines,
     why,
 )
 from csm_check.scoring.results import ChallengeResult, Scorecard, Status
@@ -31,6 +34,7 @@ EMOJI: dict[Status, str] = {
     "ready": "🟢",
     "developing": "🟡",
     "at_risk": "🔴",
+    "insufficient_data": "🔘",
     "no_data": "⚪",
 }
 
@@ -117,10 +121,18 @@ def _team(card: Scorecard, language: Language) -> list[str]:
 def _blockers(card: Scorecard, language: Language) -> list[str]:
     lines = [f"## {t('card.blockers', language)}", ""]
     if not card.blockers:
-        return [*lines, t("card.no_blockers", language)]
+        lines.append(t("card.no_blockers", language))
     for challenge, result in card.blockers:
         question = md_text(result.criterion.question.get(language))
-        lines.append(f"- 🔴 {challenge.challenge.number} `{result.criterion.id}`: {question}")
+        law = result.criterion.legal
+        cited = f" ({md_text(law_text(law, language))})" if law else ""
+        lines.append(
+            f"- 🔴 {challenge.challenge.number} `{result.criterion.id}`: {question}{cited}"
+        )
+    upcoming = upcoming_lines(card, language)
+    if upcoming:
+        lines += ["", f"### {md_text(t('law.upcoming', language))}", ""]
+        lines += [f"- ⏳ {md_text(line)}" for line in upcoming]
     return lines
 
 
@@ -168,6 +180,11 @@ def render_markdown(card: Scorecard, options: RenderOptions) -> str:
     language = options.language
     blocks = [
         _header(card, language),
+        *(
+            [[f"> ⚠️ {md_text(line)}" for line in found]]
+            if (found := notices(card, language))
+            else []
+        ),
         _overall(card, options),
         _table(card, language),
         *([block] if (block := _team(card, language)) else []),

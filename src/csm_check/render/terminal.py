@@ -16,9 +16,12 @@ from csm_check.render import RenderOptions
 from csm_check.render.common import (
     coverage_text,
     gate_reason,
+    law_text,
+    notices,
     score_text,
     status_label,
     team_text,
+    upcoming_lines,
     why,
 )
 from csm_check.render.console import capture
@@ -29,6 +32,7 @@ STYLES: dict[Status, str] = {
     "ready": "bold green",
     "developing": "bold yellow",
     "at_risk": "bold red",
+    "insufficient_data": "yellow",
     "no_data": "dim",
 }
 BAR_WIDTH = 10
@@ -115,15 +119,25 @@ def _list(rows: list[tuple[Text, Text]]) -> Table:
 def _blockers(card: Scorecard, options: RenderOptions) -> RenderableType:
     language = options.language
     title = Text(t("card.blockers", language), style="bold")
+    parts: list[RenderableType] = [title]
     if not card.blockers:
-        return Group(title, Text(t("card.no_blockers", language)))
+        parts.append(Text(t("card.no_blockers", language)))
     symbol = "x" if options.ascii_only else "✖"
     rows = []
     for challenge, result in card.blockers:
         body = Text(f"{challenge.challenge.number} {one_line(result.criterion.id)}: ")
         body.append(one_line(result.criterion.question.get(language)))
+        if result.criterion.legal:
+            body.append(f"\n{one_line(law_text(result.criterion.legal, language))}", style="dim")
         rows.append((Text(symbol, style="bold red"), body))
-    return Group(title, _list(rows))
+    if rows:
+        parts.append(_list(rows))
+    upcoming = upcoming_lines(card, language)
+    if upcoming:
+        parts.append(Text(t("law.upcoming", language), style="bold"))
+        mark = "~" if options.ascii_only else "⏳"
+        parts.append(_list([(Text(mark), Text(one_line(line))) for line in upcoming]))
+    return Group(*parts)
 
 
 def _next_steps(card: Scorecard, options: RenderOptions) -> RenderableType:
@@ -180,6 +194,7 @@ def _team(card: Scorecard, options: RenderOptions) -> list[RenderableType]:
 def render_terminal(card: Scorecard, options: RenderOptions) -> str:
     parts: list[RenderableType] = [
         _header(card, options.language),
+        *(Text(one_line(line), style="bold yellow") for line in notices(card, options.language)),
         _table(card, options),
         _overall(card, options),
         Text(),

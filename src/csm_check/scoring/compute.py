@@ -3,15 +3,19 @@
 criterion score = 100 * level / 4 (n/a and unanswered left out)
 challenge score = weighted mean of its answered criteria (criterion weights)
 overall score   = weighted mean of the challenge scores that exist (challenge weights)
-Status bands come from the model and are applied to unrounded scores.
+Status bands come from the model and are applied to unrounded scores. Coverage guard: with
+fewer than half of the criteria answered (n/a counts as answered), overall or in a
+challenge, the status is "insufficient_data" whatever the score; a knock-out blocker still
+makes its challenge "at_risk". A knock-out blocks only from the day its law binds.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from csm_check.answers import AnswerSet
-from csm_check.model import MAX_LEVEL, Bands, Challenge, Model
+from csm_check.answers import Answer, AnswerSet
+from csm_check.model import MAX_LEVEL, Bands, Challenge, Criterion, Model
 from csm_check.scoring.gate import evaluate_gate
 from csm_check.scoring.priorities import rank_next_steps
 from csm_check.scoring.results import (
@@ -37,9 +41,12 @@ def weighted_mean(pairs: Iterable[tuple[float, float]]) -> float | None:
     return total / weight_sum if weight_sum else None
 
 
-def band(score: float | None, bands: Bands) -> Status:
+def band(score: float | None, bands: Bands, *, answered: int = 1, total: int = 1) -> Status:
+    """The status of `score`; too few answers (below half) say nothing yet."""
     if score is None:
         return "no_data"
+    if 2 * answered < total:
+        return "insufficient_data"
     if score < bands.developing:
         return "at_risk"
     if score < bands.ready:
@@ -47,21 +54,30 @@ def band(score: float | None, bands: Bands) -> Status:
     return "ready"
 
 
-def score_challenge(challenge: Challenge, answers: AnswerSet, bands: Bands) -> ChallengeResult:
-    results: list[CriterionResult] = []
-    for criterion in challenge.criteria:
-        answer = answers.get(criterion.id)
-        level = answer.level if answer.state == "answered" else None
-        blocker = (
-            level is not None
-            and criterion.minimum_level is not None
-            and level < criterion.minimum_level
-        )
-        value = criterion_score(level) if level is not None else None
-        results.append(CriterionResult(criterion, answer, value, blocker))
+def score_criterion(criterion: Criterion, answer: Answer, day: dt.date | None) -> CriterionResult:
+    """One criterion's score and, for a knock-out, whether it blocks on `day` (None: the law
+    is taken as binding) or binds only later."""
+    level = answer.level if answer.state == "answered" else None
+    value = criterion_score(level) if level is not None else None
+    minimum = criterion.minimum_level
+    missed = minimum is not None and answer.state != "not_applicable"
+    missed = missed and (level is None or level < (minimum or 0))
+    binds_from = criterion.binds_from()
+    if missed and day is not None and binds_from is not None and binds_from > day:
+        return CriterionResult(criterion, answer, value, False, (binds_from - day).days)
+    return CriterionResult(criterion, answer, value, missed and level is not None)
+
+
+def score_challenge(
+    challenge: Challenge, answers: AnswerSet, bands: Bands, day: dt.date | None = None
+) -> ChallengeResult:
+    results = [score_criterion(c, answers.get(c.id), day) for c in challenge.criteria]
     score = weighted_mean((r.score, r.criterion.weight) for r in results if r.score is not None)
-    status = "at_risk" if any(r.blocker for r in results) else band(score, bands)
     answered = sum(1 for r in results if r.answer.state != "unanswered")
+    if any(r.blocker for r in results):
+        status: Status = "at_risk"
+    else:
+        status = band(score, bands, answered=answered, total=len(results))
     return ChallengeResult(challenge, score, status, answered, len(results), tuple(results))
 
 
@@ -72,11 +88,14 @@ def score(
     target: int | None = None,
     gate: GateOptions | None = None,
     team: TeamSummary | None = None,
+    on: dt.date | None = None,
 ) -> Scorecard:
     """Score `answers` against `model`; `target` overrides the model's target level; `team`
-    is the spread behind a team's mean answers."""
+    is the spread behind a team's mean answers; `on` is the day the law is judged on (default:
+    the answers' assessed_on; with neither, every knock-out's law is taken as binding)."""
     chosen_target = model.scale.target if target is None else target
-    challenges = tuple(score_challenge(c, answers, model.bands) for c in model.challenges)
+    day = on or answers.assessed_on
+    challenges = tuple(score_challenge(c, answers, model.bands, day) for c in model.challenges)
     overall = weighted_mean(
         (c.score, c.challenge.weight) for c in challenges if c.score is not None
     )
@@ -90,10 +109,11 @@ def score(
         target=chosen_target,
         challenges=challenges,
         score=overall,
-        status=band(overall, model.bands),
+        status=band(overall, model.bands, answered=answered, total=total),
         answered=answered,
         total=total,
         next_steps=steps,
         gate=evaluate_gate(challenges, overall, total - answered, options, team),
         team=team,
+        judged_on=day,
     )

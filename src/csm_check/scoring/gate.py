@@ -22,11 +22,32 @@ def evaluate_gate(
     team: TeamSummary | None = None,
 ) -> Gate:
     reasons = [
-        GateReason("blocker", criterion=result.criterion.id, challenge=challenge.challenge.id)
+        GateReason(
+            "blocker",
+            criterion=result.criterion.id,
+            challenge=challenge.challenge.id,
+            legal=result.criterion.legal,
+        )
         for challenge in challenges
         for result in challenge.blockers
     ]
     warnings: list[GateReason] = []
+    # A knock-out in force left unanswered could hide a blocker: a warning, and a failure
+    # where every criterion must be answered.
+    unanswered_knockouts = [
+        GateReason(
+            "knockout_unanswered",
+            criterion=result.criterion.id,
+            challenge=challenge.challenge.id,
+            legal=result.criterion.legal,
+        )
+        for challenge in challenges
+        for result in challenge.criteria
+        if result.criterion.is_knockout
+        and result.answer.state == "unanswered"
+        and result.days_until_binding is None
+    ]
+    (reasons if options.require_complete else warnings).extend(unanswered_knockouts)
     if options.fail_under is not None:
         if overall is None:
             reasons.append(GateReason("no_score", threshold=options.fail_under))

@@ -8,12 +8,12 @@ from typing import Literal
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.config import ChallengeGate
-from csm_check.model import Challenge, Criterion, Model
+from csm_check.model import Challenge, Criterion, LegalReference, Model
 
 DISAGREEMENT_SPREAD = 2  # levels between the lowest and highest answer that call for a talk
 
-Status = Literal["ready", "developing", "at_risk", "no_data"]
-STATUSES: tuple[Status, ...] = ("ready", "developing", "at_risk", "no_data")
+Status = Literal["ready", "developing", "at_risk", "insufficient_data", "no_data"]
+STATUSES: tuple[Status, ...] = ("ready", "developing", "at_risk", "insufficient_data", "no_data")
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,10 @@ class CriterionResult:
     criterion: Criterion
     answer: Answer
     score: float | None
-    blocker: bool
+    blocker: bool  # a knock-out below its minimum whose law binds on the day judged
+    # A knock-out not met (below its minimum or unanswered) whose law binds only later:
+    # the days until it does; None otherwise.
+    days_until_binding: int | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ GateKind = Literal[
     "challenge_below",
     "challenge_no_score",
     "regression",
+    "knockout_unanswered",
 ]
 
 
@@ -73,6 +77,7 @@ class GateReason:
     threshold: float | None = None
     previous: float | None = None
     count: int = 0
+    legal: tuple[LegalReference, ...] = ()  # the law behind a knock-out reason
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,7 @@ class Scorecard:
     next_steps: tuple[NextStep, ...]
     gate: Gate
     team: TeamSummary | None = None  # set when several respondents were folded into one
+    judged_on: dt.date | None = None  # the day the law was judged on (knock-outs, reviews)
 
     @property
     def coverage(self) -> float:
@@ -174,3 +180,23 @@ class Scorecard:
     @property
     def blockers(self) -> tuple[tuple[ChallengeResult, CriterionResult], ...]:
         return tuple((c, r) for c in self.challenges for r in c.blockers)
+
+    @property
+    def upcoming(self) -> tuple[tuple[ChallengeResult, CriterionResult], ...]:
+        """Knock-outs not met whose law binds later, soonest first."""
+        found = [
+            (c, r) for c in self.challenges for r in c.criteria if r.days_until_binding is not None
+        ]
+        return tuple(sorted(found, key=lambda pair: pair[1].days_until_binding or 0))
+
+    @property
+    def legal_review_overdue(self) -> bool:
+        """More than 12 months between the model's last legal review and the day judged."""
+        reviewed, day = self.model.legal_reviewed_on, self.judged_on
+        if reviewed is None or day is None:
+            return False
+        try:
+            due = reviewed.replace(year=reviewed.year + 1)
+        except ValueError:  # 29 February
+            due = reviewed.replace(year=reviewed.year + 1, day=28)
+        return day > due
