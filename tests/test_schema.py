@@ -313,7 +313,8 @@ def test_the_validator_rejects_a_broken_report(runner: CliRunner) -> None:
     data["challenges"][0]["score"] = "high"
     assert problems(data, schema, schema) == [
         "/gate: missing",
-        "/overall/status: 'fine' not in ['ready', 'developing', 'at_risk', 'insufficient_data', 'no_data']",
+        "/overall/status: 'fine' not in "
+        "['ready', 'developing', 'at_risk', 'insufficient_data', 'no_data']",
         "/challenges/0/score: not number: 'high'",
     ]
 
