@@ -64,6 +64,8 @@ class AnswerSet:
     answers: dict[str, Answer] = field(default_factory=dict)
     # (line, column) of each answer's key in the file, for annotations that point at it.
     locations: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    # What loading an earlier model version's file changed (carried over, split, retired).
+    warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def get(self, criterion_id: str) -> Answer:
         return self.answers.get(criterion_id, UNANSWERED)
@@ -163,11 +165,18 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
     raw_answers = data.get("answers")
     answers: dict[str, Answer] = {}
     positions = key_positions(document.root, "answers")
+    earlier: dict[str, Answer] = {}  # answers to criteria of an earlier model version
     if isinstance(raw_answers, dict):
         known = set(model.criterion_ids())
+        successors = model.successors()
         unknown = 0
         for key, raw in raw_answers.items():
             loc = ("answers", str(key))
+            if isinstance(key, str) and (key in successors or key in model.retired):
+                answer = _parse_answer(document, loc, raw, problems)
+                if answer is not None:
+                    earlier[key] = answer
+                continue
             if not isinstance(key, str) or key not in known:
                 # Positions come from one walk of the mapping and hints stop after a while:
                 # a file of thousands of unknown ids must not take quadratic time.
@@ -186,6 +195,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
     if problems:
         raise InvalidInputError(problems)
     assert header is not None
+    warnings = _carry_over(document.path, model, earlier, answers)
     return AnswerSet(
         schema_version=SCHEMA_VERSION,
         model=header.model,
@@ -195,7 +205,28 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         language=header.language,
         answers=answers,
         locations=positions,
+        warnings=warnings,
     )
+
+
+def _carry_over(
+    path: str, model: Model, earlier: dict[str, Answer], answers: dict[str, Answer]
+) -> tuple[str, ...]:
+    """Move answers of renamed criteria to their new id (unless the file answers the new id
+    too); say once per old id what happened to it."""
+    successors = model.successors()
+    warnings: list[str] = []
+    for old, answer in earlier.items():
+        new = successors.get(old, ())
+        if len(new) == 1:
+            if new[0] not in answers and answer.state != "unanswered":
+                answers[new[0]] = answer
+            warnings.append(msg("version.carried_over", path=path, old=old, new=new[0]))
+        elif new:
+            warnings.append(msg("version.split", path=path, old=old, new=", ".join(new)))
+        else:
+            warnings.append(msg("version.retired", path=path, old=old))
+    return tuple(warnings)
 
 
 def _parse_answer(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ class Assessment:
     top: int
     sources: tuple[Path, ...]
     answers: AnswerSet  # the single file's answers, or the first file's in a team
+    warnings: tuple[str, ...] = ()  # loading files of an earlier model version
 
     def locate(self, reason: GateReason) -> tuple[int, int]:
         """Where in the (first) answers file a gate reason belongs: its criterion, else the
@@ -156,9 +157,10 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
 
         answers, team = aggregate(model, list(zip(files, sets, strict=True)))
     baseline = load_baseline(settings.baseline, model)
-    return conclude(
+    result = conclude(
         model, answers, config, sources=tuple(files), first=sets[0], team=team, baseline=baseline
     )
+    return replace(result, warnings=tuple(w for s in sets for w in s.warnings))
 
 
 def conclude(

@@ -131,6 +131,14 @@ class Model(Frozen):
     def criterion_ids(self) -> list[str]:
         return [criterion.id for _, criterion in self.criteria()]
 
+    def successors(self) -> dict[str, tuple[str, ...]]:
+        """For each criterion id of an earlier version, the criteria that replace it."""
+        found: dict[str, list[str]] = {}
+        for _, criterion in self.criteria():
+            for old in criterion.replaces:
+                found.setdefault(old, []).append(criterion.id)
+        return {old: tuple(new) for old, new in found.items()}
+
     def level_label(self, criterion: Criterion, level: float) -> Text:
         """The text of `level` for `criterion`: its own, else the model's scale label. A
         team's mean level gets the text of the level fully reached."""

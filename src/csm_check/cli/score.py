@@ -129,6 +129,8 @@ def score(
     render_options = RenderOptions(
         language, result.top, info.width, info.color_system, info.ascii_only, chart_href=chart_href
     )
+    for warning in result.warnings:  # once, on stderr, whatever the format
+        err(t("cli.warning", language, reason=warning))
     emit(renderer_for(fmt)(card, render_options), output)
     if fmt is not Format.table or output is not None:
         for reason in card.gate.reasons:

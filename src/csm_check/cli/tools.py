@@ -51,6 +51,8 @@ def validate(
             for line in error.lines():
                 err(line)
             continue
+        for warning in answer_set.warnings:
+            err(t("cli.warning", language, reason=warning))
         answered = sum(1 for a in answer_set.answers.values() if a.state != "unanswered")
         typer.echo(t("cli.valid_answers", language, path=path, answered=answered, total=total))
     if failed:

@@ -104,6 +104,8 @@ class Interview:
         self.term.show(view.message(text, ascii_only=self.term.ascii_only, style=style))
 
     def _welcome(self) -> None:
+        for warning in self.answers.warnings:  # a file of an earlier model version
+            self._show(t("cli.warning", self.language, reason=warning), "yellow")
         total, answered = len(self.items), self.answered()
         self.term.show(
             view.welcome(
