@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, V
 
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, format_count, message_language, msg
+from csm_check.i18n.field import LanguageCode
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio.read import YamlDocument, key_positions
@@ -90,7 +91,7 @@ class _Header(BaseModel):
     organisation: ShortText | None = None
     respondent: ShortText | None = None
     assessed_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
-    language: Literal["en", "de"] | None = None
+    language: LanguageCode | None = None
     answers: dict[Any, Any] | None = None  # ids are checked one by one in parse_answers
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from csm_check.i18n import Language
+from csm_check.i18n.field import LanguageCode
 from csm_check.model import MAX_LEVEL, Model
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -45,7 +46,7 @@ class AnswersFile(BaseModel):
     organisation: Annotated[str, Field(max_length=200)] | None = None
     respondent: Annotated[str, Field(max_length=200)] | None = None
     assessed_on: dt.date | None = None
-    language: Literal["en", "de"] | None = None
+    language: LanguageCode | None = None
     answers: dict[str, AnswerValue] | None = None
 
 
