@@ -16,7 +16,7 @@ Loading a file written here and writing it again gives the same bytes.
 from __future__ import annotations
 
 from csm_check.answers import NOT_APPLICABLE, SCHEMA_VERSION, Answer, AnswerSet
-from csm_check.i18n import t
+from csm_check.i18n import ENGLISH, t
 from csm_check.model import Model
 from csm_check.yamlio.write import comment_lines as _comment
 from csm_check.yamlio.write import plain_or_quoted, quote
@@ -41,7 +41,7 @@ def answer_value(answer: Answer) -> str:
 
 def dump_answers(answers: AnswerSet, model: Model) -> str:
     """The whole answers file for `answers`, every criterion of `model` in model order."""
-    language = answers.language or "en"
+    language = answers.language or ENGLISH
     assessed_on = answers.assessed_on.isoformat() if answers.assessed_on else None
     lines = _comment(t("template.header", language))
     lines += [

@@ -10,7 +10,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from csm_check.errors import Problem, did_you_mean
-from csm_check.i18n import definition, format_plain_number, has_text, message_language, msg
+from csm_check.i18n import (
+    definition,
+    format_plain_number,
+    has_text,
+    languages_text,
+    message_language,
+    msg,
+)
 from csm_check.yamlio.read import YamlDocument
 
 _UNION_TAGS = {"int", "float", "str", "bool", "none", "function-after", "function-before"}
@@ -74,7 +81,8 @@ def problems_from(
             problem = document.problem(loc[:-1], msg("err.missing_key", key=name))
         elif kind == "missing_language":  # raised by model.validate_text, at the text
             message = _missing_language((item.get("ctx") or {}).get("language", "?"))
-            problem = document.problem(loc, message, msg("err.missing_language.hint"))
+            needs = msg("err.missing_language.hint", languages=languages_text(message_language()))
+            problem = document.problem(loc, message, needs)
         elif kind in {"extra_forbidden", "invalid_key", "unknown_language"}:
             # invalid_key: a key that is no text; unknown_language: a text in no known language
             name = str(loc[-1])
@@ -89,7 +97,7 @@ def problems_from(
 
 
 def _missing_language(code: str) -> str:
-    """ "text is missing its German version ('de')": the name as the catalog words it.
+    """The message for a text without `code`, naming the language as the catalog does.
 
     The catalogs name English and German (in German as an adjective, "deutsche"); a
     language registered later is named by its definition."""

@@ -51,6 +51,7 @@ __all__ = [
     "has_text",
     "is_registered",
     "languages",
+    "languages_text",
     "locale_language",
     "message_language",
     "messages_in",
@@ -81,6 +82,14 @@ def has_text(key: str) -> bool:
 def catalog(language: Language) -> Mapping[str, str]:
     """Every UI string of `language`, key -> text."""
     return definition(language).catalog
+
+
+def languages_text(language: Language) -> str:
+    """Every registered code, quoted, as running text: "both 'en' and 'de'" in English."""
+    codes = [f"'{code}'" for code in languages()]
+    if len(codes) == 2:
+        return t("err.languages.two", language, first=codes[0], second=codes[1])
+    return t("err.languages.many", language, listed=", ".join(codes[:-1]), last=codes[-1])
 
 
 def yaml_detail(text: str) -> str:

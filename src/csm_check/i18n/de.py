@@ -171,7 +171,10 @@ CATALOG: dict[str, str] = {
     "err.unknown_key": "Unbekannter Schlüssel '{key}'",
     "err.missing_key": "Schlüssel '{key}' fehlt",
     "err.missing_language": "Dem Text fehlt die {language} Fassung ('{key}')",
-    "err.missing_language.hint": "Jeder Text braucht 'en' und 'de'",
+    "err.missing_language.hint": "Jeder Text braucht {languages}",
+    # every registered code, in running text (the hint above)
+    "err.languages.two": "{first} und {second}",
+    "err.languages.many": "{listed} und {last}",
     "err.language.en": "englische",
     "err.language.de": "deutsche",
     "err.field.text": "'{field}' muss Text sein, gefunden: {value}",

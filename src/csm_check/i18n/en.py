@@ -174,7 +174,10 @@ CATALOG: dict[str, str] = {
     "err.unknown_key": "unknown key '{key}'",
     "err.missing_key": "missing key '{key}'",
     "err.missing_language": "text is missing its {language} version ('{key}')",
-    "err.missing_language.hint": "every text needs both 'en' and 'de'",
+    "err.missing_language.hint": "every text needs {languages}",
+    # every registered code, in running text (the hint above)
+    "err.languages.two": "both {first} and {second}",
+    "err.languages.many": "{listed} and {last}",
     "err.language.en": "English",
     "err.language.de": "German",
     "err.field.text": "'{field}' must be text, got {value}",

@@ -12,7 +12,7 @@ import html
 import re
 
 from csm_check import __version__
-from csm_check.i18n import Language, format_number, t
+from csm_check.i18n import Language, format_date, format_number, t
 from csm_check.render import RenderOptions
 from csm_check.rounding import half_up
 from csm_check.sanitize import one_line
@@ -151,7 +151,7 @@ def meta_rows(card: Scorecard, language: Language) -> list[tuple[str, str]]:
     """(label, raw value) of the report header; values are user text, escape them."""
     answers = card.answers
     unknown = t("card.unknown", language)
-    date = answers.assessed_on.isoformat() if answers.assessed_on else None
+    date = format_date(answers.assessed_on, language) if answers.assessed_on else None
     return [
         (t("card.organisation", language), answers.organisation or unknown),
         (t("card.respondent", language), answers.respondent or unknown),
