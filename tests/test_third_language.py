@@ -27,6 +27,7 @@ from csm_check.i18n import (
     LanguageDefinition,
     catalog,
     choose_language,
+    definition,
     format_count,
     format_number,
     format_plain_number,
@@ -35,6 +36,7 @@ from csm_check.i18n import (
     t,
     unregister_language,
 )
+from csm_check.i18n.registry import catalog_problems
 from csm_check.loading import load_model
 
 CODE = "xx"
@@ -97,6 +99,9 @@ def xx_model_file(tmp_path: Path) -> Path:
 def test_english_and_german_are_built_in() -> None:
     assert languages() == ("en", "de")
     assert CODE not in languages()
+    # Built-in catalogs are loaded lazily and not checked at start-up: they are checked here.
+    assert catalog_problems(definition("de")) == []
+    assert definition("de").yaml_details and not definition("en").yaml_details
 
 
 def test_registering_adds_the_language_after_the_built_in_ones(xx: LanguageDefinition) -> None:

@@ -11,7 +11,7 @@ The bottom of the stack: imports nothing of csm_check but `rounding`, and nothin
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from csm_check.i18n.choice import (
     choose_language,
@@ -20,7 +20,6 @@ from csm_check.i18n.choice import (
     message_language,
     messages_in,
 )
-from csm_check.i18n.definition import LanguageDefinition
 from csm_check.i18n.numbers import format_count, format_date, format_number, format_plain_number
 from csm_check.i18n.registry import (
     ENGLISH,
@@ -31,6 +30,9 @@ from csm_check.i18n.registry import (
     register_language,
     unregister_language,
 )
+
+if TYPE_CHECKING:
+    from csm_check.i18n.language import LanguageDefinition
 
 # A registered language code ("en", "de", ...); which codes exist is known only at run time.
 Language: TypeAlias = str
@@ -95,3 +97,12 @@ def languages_text(language: Language) -> str:
 def yaml_detail(text: str) -> str:
     """PyYAML's own words about a syntax error, in the message language where known."""
     return definition(message_language()).yaml_details.get(text, text)
+
+
+def __getattr__(name: str) -> Any:
+    """`LanguageDefinition` on first use: the CLI imports this package for --help."""
+    if name == "LanguageDefinition":
+        from csm_check.i18n.language import LanguageDefinition
+
+        return LanguageDefinition
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,7 @@ Dates stay ISO (2026-11-27) like in English: reports are compared across languag
 
 from __future__ import annotations
 
-from csm_check.i18n.definition import LanguageDefinition
+from csm_check.i18n.language import LanguageDefinition
 
 CATALOG: dict[str, str] = {
     # === Scorecard, reports, gate reasons, comparison, team, template, CLI ===

@@ -8,7 +8,7 @@ the same `{fields}`.
 
 from __future__ import annotations
 
-from csm_check.i18n.definition import LanguageDefinition
+from csm_check.i18n.language import LanguageDefinition
 
 CATALOG: dict[str, str] = {
     # === Scorecard, reports, gate reasons, comparison, team, template, CLI ===

@@ -1,24 +1,41 @@
 """The registered languages, in order (English first): the one place that lists them.
 
-English and German are registered when csm_check.i18n is imported. `register_language`
-adds another at run time; it checks the catalog against English so that `t` can never
-miss a key or a `{field}` in any registered language.
+English and German are built in: listed here by code and loaded from their modules
+(`en.py`, `de.py`) the first time a text, a separator or a name is needed, so that
+`--version` and `--help` pay nothing for the catalogs. `register_language` adds another
+language at run time; it checks the catalog against English so that `t` can never miss a
+key or a `{field}` in any registered language.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from csm_check.i18n.de import LANGUAGE as GERMAN
-from csm_check.i18n.definition import LanguageDefinition
-from csm_check.i18n.en import CATALOG as ENGLISH_CATALOG
-from csm_check.i18n.en import LANGUAGE as ENGLISH_LANGUAGE
+if TYPE_CHECKING:
+    from csm_check.i18n.language import LanguageDefinition
 
-ENGLISH = ENGLISH_LANGUAGE.code
-_BUILT_IN = frozenset({ENGLISH_LANGUAGE.code, GERMAN.code})
+
+def _english() -> LanguageDefinition:
+    from csm_check.i18n.en import LANGUAGE
+
+    return LANGUAGE
+
+
+def _german() -> LanguageDefinition:
+    from csm_check.i18n.de import LANGUAGE
+
+    return LANGUAGE
+
+
+ENGLISH = "en"
+# Built-in languages: code -> loader of the definition (the tests check their catalogs).
+_BUILT_IN: dict[str, Callable[[], LanguageDefinition]] = {ENGLISH: _english, "de": _german}
 _FIELD = re.compile(r"\{(\w*)")
 
-_registry: dict[str, LanguageDefinition] = {}
+# code -> definition, or None for a built-in language not loaded yet; in order of registration
+_registry: dict[str, LanguageDefinition | None] = dict.fromkeys(_BUILT_IN)
 
 
 def fields(text: str) -> list[str]:
@@ -26,10 +43,10 @@ def fields(text: str) -> list[str]:
     return sorted(_FIELD.findall(text))
 
 
-def catalog_problems(definition: LanguageDefinition) -> list[str]:
-    """What keeps `definition`'s catalog from matching the English one (empty if nothing)."""
-    reference = ENGLISH_CATALOG
-    catalog = definition.catalog
+def catalog_problems(language: LanguageDefinition) -> list[str]:
+    """What keeps `language`'s catalog from matching the English one (empty if nothing)."""
+    reference = definition(ENGLISH).catalog
+    catalog = language.catalog
     problems = [f"missing key '{key}'" for key in reference if key not in catalog]
     problems += [f"unknown key '{key}'" for key in catalog if key not in reference]
     for key, text in catalog.items():
@@ -38,32 +55,31 @@ def catalog_problems(definition: LanguageDefinition) -> list[str]:
         if not isinstance(text, str) or not text.strip():
             problems.append(f"empty text for '{key}'")
         elif fields(text) != fields(reference[key]):
-            problems.append(
-                f"'{key}' has fields {fields(text)}, English has {fields(reference[key])}"
-            )
+            english = fields(reference[key])
+            problems.append(f"'{key}' has fields {fields(text)}, English has {english}")
     return problems
 
 
-def register_language(definition: LanguageDefinition) -> LanguageDefinition:
+def register_language(language: LanguageDefinition) -> LanguageDefinition:
     """Add a language; registering the same definition again changes nothing.
 
     Raises ValueError for an invalid code, a catalog that does not match the English one
     (a missing or unknown key, an empty text, different `{fields}`), or a different
     definition under a code that is already registered.
     """
-    code = definition.code
+    code = language.code
     if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", code):
         raise ValueError(f"language code {code!r}: use lowercase letters, like 'fr' or 'pt-br'")
-    known = _registry.get(code)
-    if known is not None:
-        if known == definition:
+    if code in _registry:
+        known = definition(code)
+        if known == language:
             return known
         raise ValueError(f"language {code!r} is already registered with another definition")
-    problems = catalog_problems(definition)
+    problems = catalog_problems(language)
     if problems:
         raise ValueError(f"catalog of language {code!r}: " + "; ".join(problems))
-    _registry[code] = definition
-    return definition
+    _registry[code] = language
+    return language
 
 
 def unregister_language(code: str) -> None:
@@ -80,7 +96,10 @@ def languages() -> tuple[str, ...]:
 
 def definition(code: str) -> LanguageDefinition:
     """The definition of a registered language (KeyError for any other code)."""
-    return _registry[code]
+    found = _registry[code]
+    if found is None:
+        found = _registry[code] = _BUILT_IN[code]()
+    return found
 
 
 def is_registered(code: object) -> bool:
@@ -93,7 +112,3 @@ def choices_text(joiner: str, *, quote: bool = False) -> str:
     if len(codes) == 1:
         return codes[0]
     return f"{', '.join(codes[:-1])} {joiner} {codes[-1]}"
-
-
-register_language(ENGLISH_LANGUAGE)
-register_language(GERMAN)
