@@ -184,6 +184,18 @@ def test_score_in_every_format(
         assert line.startswith("⟦"), line
 
 
+def test_schemas_list_the_new_language(
+    runner: CliRunner, xx: LanguageDefinition, xx_model_file: Path
+) -> None:
+    for kind in ("answers", "config"):
+        result = run_cli(runner, "schema", kind, "--challenges", xx_model_file)
+        schema = json.loads(result.stdout)
+        assert schema["properties"]["language"]["anyOf"][0] == {
+            "enum": ["en", "de", CODE],
+            "type": "string",
+        }
+
+
 def test_validate_in_the_third_language(
     runner: CliRunner, xx: LanguageDefinition, xx_model_file: Path
 ) -> None:
