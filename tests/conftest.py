@@ -34,6 +34,20 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+def ui_strings() -> dict[str, dict[str, str]]:
+    """Every UI string key of every registered catalog -> {language: text} (where it exists).
+
+    The catalogs are one module per language; this puts them side by side, so tests can
+    check that each key exists in each language with the same fields."""
+    from csm_check.i18n import catalog, languages
+
+    table: dict[str, dict[str, str]] = {}
+    for code in languages():
+        for key, text in catalog(code).items():
+            table.setdefault(key, {})[code] = text
+    return table
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

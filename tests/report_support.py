@@ -49,7 +49,7 @@ def options(language: Language, top: int = 5, chart_href: str | None = None) -> 
 
 def poison_model(model: Model, text: str) -> Model:
     """Every model text that reaches a report replaced by `text` (a custom model is user input)."""
-    both = Text(en=text, de=text)
+    both = Text({"en": text, "de": text})
     levels = tuple(level.model_copy(update={"label": both}) for level in model.scale.levels)
     challenges = tuple(
         challenge.model_copy(

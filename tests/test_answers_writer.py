@@ -216,7 +216,7 @@ def test_any_answer_set_round_trips(
         organisation=organisation,
         respondent=respondent,
         assessed_on=assessed_on,
-        language=language,  # type: ignore[arg-type]
+        language=language,
         answers=answers,
     )
     written = dump_answers(answer_set, TINY)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from csm_check.i18n import LANGUAGES, Language
+from csm_check.i18n import Language, languages
 from csm_check.render.common import score_text
 from csm_check.render.html import render_html
 from csm_check.render.radar import SCORE_COLOUR
@@ -102,7 +102,7 @@ def png_rows(data: bytes) -> Iterator[tuple[int, bytes]]:
         yield channels, bytes(row)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", languages())
 def test_report_renders_in_chromium(tmp_path: Path, language: Language) -> None:
     card = example_card()
     page = tmp_path / "report.html"

@@ -21,10 +21,9 @@ import yaml
 from rich.cells import cell_len
 from typer.testing import CliRunner, Result
 
-from conftest import EXAMPLE, REPO, TINY_MODEL
+from conftest import EXAMPLE, REPO, TINY_MODEL, ui_strings
 from csm_check import __version__
 from csm_check.cli import app
-from csm_check.i18n import STRINGS
 
 MODEL_RAW: dict[str, Any] = yaml.safe_load((REPO / "challenges.yaml").read_text(encoding="utf-8"))
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -729,8 +728,9 @@ FIELD = re.compile(r"\{(\w*)")
 
 
 def test_every_ui_string_has_both_languages() -> None:
-    assert len(STRINGS) > 30
-    for key, texts in STRINGS.items():
+    strings = ui_strings()
+    assert len(strings) > 30
+    for key, texts in strings.items():
         assert set(texts) == {"en", "de"}, key
         assert texts["en"].strip() and texts["de"].strip(), key
         assert sorted(FIELD.findall(texts["en"])) == sorted(FIELD.findall(texts["de"])), key

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLE
 from csm_check.answers import AnswerSet
 from csm_check.cli import app
-from csm_check.i18n import LANGUAGES, Language, t
+from csm_check.i18n import Language, languages, t
 from csm_check.model import Model
 from csm_check.render import Format, renderer_for
 from csm_check.render.common import score_text, status_name
@@ -45,7 +45,7 @@ class Page(HTMLParser):
         return " ".join(" ".join(self.chunks).split())
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", languages())
 def test_report_is_self_contained_with_lang_and_print_css(language: Language) -> None:
     text = render_html(example_card(), options(language))
     page = Page(text)
@@ -60,7 +60,7 @@ def test_report_is_self_contained_with_lang_and_print_css(language: Language) ->
     assert text.count("://") == 1  # the SVG namespace, nothing fetched
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", languages())
 def test_same_content_as_the_markdown(language: Language) -> None:
     card = example_card()
     page = Page(render_html(card, options(language)))

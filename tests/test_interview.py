@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 from typer.testing import CliRunner, Result
 
-from conftest import TINY_MODEL
+from conftest import TINY_MODEL, ui_strings
 from csm_check.answers import Answer, AnswerSet, parse_answers
 from csm_check.answers_writer import dump_answers
 from csm_check.cli import app
 from csm_check.errors import CsmCheckError
-from csm_check.i18n import STRINGS, t
+from csm_check.i18n import t
 from csm_check.interview import terminal as interview_io
 from csm_check.interview.keys import Command, parse_command, select_challenges
 from csm_check.interview.session import Interview
@@ -490,10 +490,11 @@ def test_select_challenges(tiny_model: Model) -> None:
 
 def test_interview_strings_exist_in_both_languages() -> None:
     formatter = string.Formatter()
-    keys = [key for key in STRINGS if key.startswith("interview.")]
+    strings = ui_strings()
+    keys = [key for key in strings if key.startswith("interview.")]
     assert len(keys) > 30
     for key in keys:
-        texts = STRINGS[key]
+        texts = strings[key]
         assert set(texts) == {"en", "de"}, key
         assert all(text.strip() for text in texts.values()), key
         fields = [

@@ -57,7 +57,7 @@ def test_knockouts_are_grounded_legal_musts(model: Model) -> None:
     for criterion in knockouts.values():
         assert criterion.references, f"{criterion.id} names no legal source"
     disclosure = knockouts["compliance.bot-disclosure"]
-    assert any("50" in ref.en and "2026" in ref.en for ref in disclosure.references)
+    assert any("50" in ref.get("en") and "2026" in ref.get("en") for ref in disclosure.references)
 
 
 def test_foundations_first_dependencies(model: Model) -> None:
@@ -70,10 +70,14 @@ def test_foundations_first_dependencies(model: Model) -> None:
 def test_texts_are_complete_sentences_in_both_languages(model: Model) -> None:
     for challenge, criterion in model.criteria():
         for text in (criterion.question, criterion.help, criterion.next_step):
-            assert text.en.strip() and text.de.strip()
-            assert text.en != text.de, f"{criterion.id}: German text is a copy of the English"
-        assert criterion.question.en.endswith("?") and criterion.question.de.endswith("?")
+            assert text.get("en").strip() and text.get("de").strip()
+            assert text.get("en") != text.get("de"), (
+                f"{criterion.id}: German text is a copy of the English"
+            )
+        assert criterion.question.get("en").endswith("?") and criterion.question.get("de").endswith(
+            "?"
+        )
         # a next step is one action that starts with a verb: imperative in both languages
-        assert re.match(r"^[A-Z][a-z]+ ", criterion.next_step.en), criterion.id
-        assert " Sie " in criterion.next_step.de, criterion.id
+        assert re.match(r"^[A-Z][a-z]+ ", criterion.next_step.get("en")), criterion.id
+        assert " Sie " in criterion.next_step.get("de"), criterion.id
         assert criterion.id.startswith(f"{challenge.id}.")

@@ -108,9 +108,9 @@ def score(runner: CliRunner, model_file: Path, text: str, *args: str) -> tuple[i
 def test_own_levels_validate_and_default_to_the_scale(model_file: Path) -> None:
     model = load_model(model_file, validate_builtin=True)
     roadmap, handoff = model.challenges[0].criteria[:2]
-    assert model.level_label(roadmap, 2).en == "Written roadmap, not agreed"
-    assert model.level_label(handoff, 2).en == "Partly"  # no levels of its own: the scale
-    assert [t.de for t in model.level_texts(roadmap)][4] == "Quartalsweise überprüft"
+    assert model.level_label(roadmap, 2).get("en") == "Written roadmap, not agreed"
+    assert model.level_label(handoff, 2).get("en") == "Partly"  # no levels of its own: the scale
+    assert [t.get("de") for t in model.level_texts(roadmap)][4] == "Quartalsweise überprüft"
 
 
 def test_a_criterion_needs_one_text_per_level(runner: CliRunner, tmp_path: Path) -> None:

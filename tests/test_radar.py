@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from csm_check.answers import Answer, AnswerSet
-from csm_check.i18n import LANGUAGES, Language
+from csm_check.i18n import Language, languages
 from csm_check.model import Model
 from csm_check.render.radar import CX, CY, RADIUS, render_radar, runs
 from csm_check.scoring.compute import score
@@ -31,7 +31,7 @@ def coords(element: ET.Element) -> list[tuple[float, float]]:
     return [(float(x), float(y)) for x, y in pairs]
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", languages())
 def test_one_axis_per_challenge_and_one_point_per_score(language: Language) -> None:
     card = example_card()
     root = parse(card, language)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, V
 
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, format_count, message_language, msg
+from csm_check.i18n.field import LanguageCode
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio.read import YamlDocument, key_positions
@@ -110,7 +111,7 @@ class AnswersFile(BaseModel):
     organisation: ShortText | None = None
     respondent: ShortText | None = None
     assessed_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
-    language: Literal["en", "de"] | None = None
+    language: LanguageCode | None = None
     answers: dict[str, AnswerValue] | None = None
 
 

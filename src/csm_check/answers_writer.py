@@ -17,7 +17,7 @@ Loading a file written here and writing it again gives the same bytes.
 from __future__ import annotations
 
 from csm_check.answers import NOT_APPLICABLE, SCHEMA_VERSION, Answer, AnswerSet
-from csm_check.i18n import Language, t
+from csm_check.i18n import ENGLISH, Language, t
 from csm_check.model import Criterion, Model
 from csm_check.sanitize import one_line
 from csm_check.yamlio.write import comment_lines as _comment
@@ -52,7 +52,7 @@ def dump_answers(
 
     `questions` adds the scale and each question (and knock-out minimum) as comments, as
     `csm-check template` writes them; `schema_path` adds a yaml-language-server line."""
-    language = answers.language or "en"
+    language = answers.language or ENGLISH
     assessed_on = answers.assessed_on.isoformat() if answers.assessed_on else None
     lines = [f"# yaml-language-server: $schema={one_line(schema_path)}"] if schema_path else []
     lines += _comment(t("template.header", language))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from csm_check.answers import AnswerSet, parse_answers
 from csm_check.config import Config, load_config
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem
-from csm_check.i18n import Language, choose_language, msg
+from csm_check.i18n import ENGLISH, Language, choose_language, msg
 from csm_check.loading import load_model
 from csm_check.model import Model
 from csm_check.scoring.compute import score
@@ -194,5 +194,5 @@ def load_report(path: Path, model: Model, language: Language | None = None) -> R
         return parse_report(document, model)
     answers = parse_answers(document, model)
     card = score(model, answers)
-    chosen = language or answers.language or "en"
+    chosen = language or answers.language or ENGLISH
     return build_report(card, chosen)

@@ -23,6 +23,7 @@ from pydantic import (
 
 from csm_check.errors import InvalidInputError, did_you_mean
 from csm_check.i18n import msg
+from csm_check.i18n.field import LanguageCode
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio.read import YamlDocument, load_yaml
@@ -60,7 +61,7 @@ class Config(BaseModel):
         None, description="Target level for next steps (default: the model's)."
     )
     top: Annotated[StrictInt, Field(ge=0)] | None = Field(None, description="Next steps shown.")
-    language: Literal["en", "de"] | None = Field(None, description="Output language.")
+    language: LanguageCode | None = Field(None, description="Output language.")
     max_drop: Score | None = Field(None, description="Largest allowed drop against --baseline.")
     challenges: dict[str, ChallengeGate] = Field(
         default_factory=dict, description="Per-challenge minimum score, by challenge id."

@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass
 
-from csm_check.i18n import STRINGS, msg
+from csm_check.i18n import has_text, msg
 
 
 @dataclass(frozen=True, order=True)
@@ -114,4 +114,4 @@ def did_you_mean(word: str, choices: object) -> str | None:
 def os_reason(error: OSError) -> str:
     """Why the operating system refused, in the message language where the reason is known."""
     key = f"err.os.{errno.errorcode.get(error.errno or 0, '')}"
-    return msg(key) if key in STRINGS else error.strerror or str(error)
+    return msg(key) if has_text(key) else error.strerror or str(error)

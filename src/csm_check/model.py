@@ -13,14 +13,34 @@ earlier model version load.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from types import MappingProxyType
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError, core_schema
 
 from csm_check.errors import did_you_mean
-from csm_check.i18n import Language, format_plain_number, message_language, msg
+from csm_check.i18n import (
+    Language,
+    format_plain_number,
+    is_registered,
+    languages,
+    message_language,
+    msg,
+)
 
 LEVELS = (0, 1, 2, 3, 4)
 MAX_LEVEL = 4
@@ -28,7 +48,6 @@ MAX_LEVEL = 4
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CRITERION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$"
 
-NonEmptyText = Annotated[StrictStr, Field(min_length=1)]
 LevelNumber = Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)]
 Weight = Annotated[StrictFloat, Field(gt=0, le=1000)]
 
@@ -37,14 +56,93 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Text(Frozen):
-    """A text in both languages."""
+class Text:
+    """A model text in every registered language: a read-only mapping code -> text.
 
-    en: NonEmptyText
-    de: NonEmptyText
+    Not a model with one field per language, so that registering a language needs no
+    change here. Validation (`validate_text`) reads the registry when it runs.
+    """
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts: Mapping[str, str] = MappingProxyType(dict(texts))
 
     def get(self, language: Language) -> str:
-        return self.de if language == "de" else self.en
+        return self._texts[language]
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        return iter(self._texts.items())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and dict(self._texts) == dict(other._texts)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._texts.items())))
+
+    def __repr__(self) -> str:
+        return f"Text({dict(self._texts)!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            validate_text,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda text: dict(text.items())
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        codes = list(languages())
+        return {
+            "type": "object",
+            "properties": {code: {"type": "string", "minLength": 1} for code in codes},
+            "required": codes,
+            "additionalProperties": False,
+        }
+
+
+def validate_text(value: Any) -> Text:
+    """Every registered language present and non-empty, no other key; all problems at once.
+
+    Raised as one ValidationError with a line per problem, located like the errors of a
+    model with one field per language: pydantic's own `string_type` and `string_too_short`
+    at the language key, `missing_language` at the text, `unknown_language` at the key.
+    """
+    if isinstance(value, Text):
+        return value
+    if not isinstance(value, dict):
+        raise PydanticKnownError("dict_type")
+    errors: list[InitErrorDetails] = []
+    for key, text in value.items():
+        if not is_registered(key):
+            unknown = PydanticCustomError(
+                "unknown_language", "unknown language '{key}'", {"key": str(key)}
+            )
+            errors.append({"type": unknown, "loc": (str(key),), "input": text})
+        elif not isinstance(text, str):
+            errors.append({"type": "string_type", "loc": (key,), "input": text})
+        elif not text:
+            errors.append(
+                {"type": "string_too_short", "loc": (key,), "input": text, "ctx": {"min_length": 1}}
+            )
+    for code in languages():
+        if code not in value:
+            missing = PydanticCustomError(
+                "missing_language", "text is missing '{language}'", {"language": code}
+            )
+            errors.append({"type": missing, "loc": (), "input": value})
+    if errors:
+        # pydantic-core takes the lines of a ValidationError raised inside a validator as
+        # its own, each located under this text; tests/cases/invalid/models/text-*.yaml
+        # pin the resulting messages and positions.
+        raise ValidationError.from_exception_data("Text", errors)
+    return Text(value)
 
 
 class ScaleLevel(Frozen):

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from csm_check.errors import InvalidInputError
 from csm_check.i18n import msg
+from csm_check.i18n.field import LanguageCode
 from csm_check.model import Model
 from csm_check.validation import problems_from
 from csm_check.yamlio.read import YamlDocument
@@ -149,7 +150,7 @@ class Report(_Part):
     tool: Literal["csm-check"]
     version: str
     model: ReportModelRef
-    language: Literal["en", "de"]
+    language: LanguageCode
     organisation: str | None
     respondent: str | None
     assessed_on: str | None

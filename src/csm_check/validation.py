@@ -10,7 +10,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from csm_check.errors import Problem, did_you_mean
-from csm_check.i18n import LANGUAGES, format_plain_number, message_language, msg
+from csm_check.i18n import (
+    definition,
+    format_plain_number,
+    has_text,
+    languages_text,
+    message_language,
+    msg,
+)
 from csm_check.yamlio.read import YamlDocument
 
 _UNION_TAGS = {"int", "float", "str", "bool", "none", "function-after", "function-before"}
@@ -71,15 +78,13 @@ def problems_from(
             continue  # only a consequence of its items failing: those are reported
         if kind == "missing":
             name = str(loc[-1])
-            parent = loc[:-1]
-            if name in LANGUAGES:
-                language = msg(f"err.language.{name}")
-                message = msg("err.missing_language", language=language, key=name)
-                hint = msg("err.missing_language.hint")
-            else:
-                message, hint = msg("err.missing_key", key=name), None
-            problem = document.problem(parent, message, hint)
-        elif kind in {"extra_forbidden", "invalid_key"}:  # invalid_key: a key that is no text
+            problem = document.problem(loc[:-1], msg("err.missing_key", key=name))
+        elif kind == "missing_language":  # raised by model.validate_text, at the text
+            message = _missing_language((item.get("ctx") or {}).get("language", "?"))
+            needs = msg("err.missing_language.hint", languages=languages_text(message_language()))
+            problem = document.problem(loc, message, needs)
+        elif kind in {"extra_forbidden", "invalid_key", "unknown_language"}:
+            # invalid_key: a key that is no text; unknown_language: a text in no known language
             name = str(loc[-1])
             problem = document.problem(
                 loc, msg("err.unknown_key", key=name), did_you_mean(name, known_keys), at_key=True
@@ -89,6 +94,16 @@ def problems_from(
             problem = document.problem(loc, message, hint)
         problems.setdefault((problem.line, problem.column), problem)
     return list(problems.values())
+
+
+def _missing_language(code: str) -> str:
+    """The message for a text without `code`, naming the language as the catalog does.
+
+    The catalogs name English and German (in German as an adjective, "deutsche"); a
+    language registered later is named by its definition."""
+    key = f"err.language.{code}"
+    name = msg(key) if has_text(key) else definition(code).english_name
+    return msg("err.missing_language", language=name, key=code)
 
 
 def _data_loc(data: Any, loc: Iterable[str | int]) -> tuple[str | int, ...]:

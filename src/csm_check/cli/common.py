@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
 
-class Lang(StrEnum):
-    en = "en"
-    de = "de"
+def _check_lang(value: str | None) -> str | None:
+    """--lang takes any registered language (also one registered after start-up)."""
+    from csm_check.i18n import is_registered, languages
+
+    if value is None or is_registered(value):
+        return value
+    choices = ", ".join(f"'{code}'" for code in languages())
+    raise typer.BadParameter(f"'{value}' is not one of {choices}.")
+
+
+def lang_choices() -> str:
+    """`en|de`: the languages registered when the CLI is built, for --help (the registry is
+    cheap to import: no yaml, pydantic or rich)."""
+    from csm_check.i18n import languages
+
+    return "|".join(languages())
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -25,8 +37,13 @@ ChallengesOption = Annotated[
     ),
 ]
 LangOption = Annotated[
-    Lang | None,
-    typer.Option("--lang", help="Language (default: answers file, CSM_CHECK_LANG, locale, en)."),
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar=f"<{lang_choices()}>",
+        callback=_check_lang,
+        help="Language (default: answers file, CSM_CHECK_LANG, locale, en).",
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -34,10 +51,6 @@ OutputOption = Annotated[
         "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
     ),
 ]
-
-
-def lang_value(lang: Lang | None) -> str | None:
-    return lang.value if lang else None
 
 
 def handled(command: F) -> F:
@@ -53,7 +66,7 @@ def handled(command: F) -> F:
         from csm_check.errors import CsmCheckError
         from csm_check.i18n import choose_message_language, message_language, messages_in, t
 
-        lang = kwargs.get("lang")  # Lang, or the interview's free text (checked there)
+        lang = kwargs.get("lang")  # checked by --lang, or the interview's free text
         option = str(lang).strip().lower() if lang is not None else None
         with messages_in(choose_message_language(option)):
             try:

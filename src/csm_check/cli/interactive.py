@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli.common import ChallengesOption
+from csm_check.cli.common import ChallengesOption, lang_choices
 
 DEFAULT_ANSWERS = Path("csm-answers.yaml")
 
@@ -17,7 +17,8 @@ def interactive(
         Path, typer.Option("--answers", metavar="FILE", help="Answers file to create or resume.")
     ] = DEFAULT_ANSWERS,
     lang: Annotated[
-        str | None, typer.Option("--lang", metavar="en|de", help="Language of the questions.")
+        str | None,
+        typer.Option("--lang", metavar=lang_choices(), help="Language of the questions."),
     ] = None,
     only: Annotated[
         str | None,

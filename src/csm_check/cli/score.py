@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli.common import ChallengesOption, LangOption, OutputOption, lang_value
+from csm_check.cli.common import ChallengesOption, LangOption, OutputOption
 from csm_check.render import Format
 
 
@@ -105,7 +105,7 @@ def score(
     # Typer checked each option's range; the fields set are the options given.
     options = Config.model_construct(
         {name for name, value in given.items() if value is not None},
-        language=lang.value if lang else None,
+        language=lang,
         top=top,
         fail_under=fail_under,
         require_complete=require_complete,
@@ -184,6 +184,6 @@ def compare(
     from csm_check.render.comparison import render_comparison
     from csm_check.render.console import terminal_info
 
-    result = compare_files(old, new, model_file=challenges, language=lang_value(lang))
+    result = compare_files(old, new, model_file=challenges, language=lang)
     info = terminal_info(to_file=output is not None or fmt is not CompareFormat.table)
     emit(render_comparison(result.comparison, fmt.value, result.language, info), output)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli.common import ChallengesOption, LangOption, OutputOption, lang_value
+from csm_check.cli.common import ChallengesOption, LangOption, OutputOption
 
 
 def validate(
@@ -33,7 +33,7 @@ def validate(
     from csm_check.i18n import choose_language, t
     from csm_check.loading import load_answers, load_model
 
-    language = choose_language(lang_value(lang), None)
+    language = choose_language(lang, None)
     model = load_model(challenges, validate_builtin=True)
     total = len(model.criterion_ids())
     if not files:
@@ -86,7 +86,7 @@ def template(
     from csm_check.loading import load_model
 
     model = load_model(challenges)
-    language = choose_language(lang_value(lang), None)
+    language = choose_language(lang, None)
     emit(render_template(model, language, schema_path=schema_path), output)
 
 
@@ -108,7 +108,7 @@ def show_challenges(
     from csm_check.render.model_listing import render_model
 
     model = load_model(challenges)
-    language = choose_language(lang_value(lang), None)
+    language = choose_language(lang, None)
     info = terminal_info(to_file=False)
     emit(render_model(model, language, info), None)
 
@@ -141,4 +141,4 @@ def schema(
     from csm_check.schemas import render_schema
 
     model = load_model(challenges)
-    emit(render_schema(kind.value, model, choose_language(lang_value(lang), None)), output)
+    emit(render_schema(kind.value, model, choose_language(lang, None)), output)

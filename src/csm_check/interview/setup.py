@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csm_check.errors import CsmCheckError
-from csm_check.i18n import LANGUAGES, choose_language, t
+from csm_check.i18n import choices_text, choose_language, is_registered, t
 from csm_check.interview.settings import Settings
 from csm_check.sanitize import one_line
 
@@ -41,8 +41,10 @@ def open_session(
     from csm_check.loading import load_answers, load_model
 
     option = lang.strip().lower() if lang is not None else None
-    if option is not None and option not in LANGUAGES:
-        raise CsmCheckError(t("interview.bad_lang", choose_language(None, None), value=lang))
+    if option is not None and not is_registered(option):
+        language = choose_language(None, None)
+        choices = choices_text(t("err.or", language))
+        raise CsmCheckError(t("interview.bad_lang", language, choices=choices, value=lang))
     model = load_model(model_file)
     config = load_config(None, model)  # ./csm-check.yaml, checked before anything is asked
     existing = load_answers(path, model) if path.exists() else None

@@ -12,7 +12,7 @@ import html
 import re
 
 from csm_check import __version__
-from csm_check.i18n import Language, format_number, t
+from csm_check.i18n import Language, format_date, format_number, t
 from csm_check.model import LegalReference
 from csm_check.render import RenderOptions
 from csm_check.rounding import half_up
@@ -101,7 +101,12 @@ def gate_reason(reason: GateReason, language: Language) -> str:
 def law_text(legal: tuple[LegalReference, ...], language: Language) -> str:
     """'EU AI Act Art. 50(1), applies from 2026-08-02; ...' for the references given."""
     return "; ".join(
-        t("law.applies_from", language, cite=ref.cite.get(language), date=ref.applies_from)
+        t(
+            "law.applies_from",
+            language,
+            cite=ref.cite.get(language),
+            date=format_date(ref.applies_from, language),
+        )
         for ref in legal
     )
 
@@ -111,9 +116,9 @@ def notices(card: Scorecard, language: Language) -> list[str]:
     found = []
     if card.legal_review_overdue:
         model, reviewed = card.model, card.model.legal_reviewed_on
-        found.append(
-            t("law.outdated", language, model=f"{model.id} {model.version}", date=reviewed)
-        )
+        assert reviewed is not None  # legal_review_overdue says so
+        date = format_date(reviewed, language)
+        found.append(t("law.outdated", language, model=f"{model.id} {model.version}", date=date))
     return found
 
 
@@ -184,7 +189,7 @@ def meta_rows(card: Scorecard, language: Language) -> list[tuple[str, str]]:
     """(label, raw value) of the report header; values are user text, escape them."""
     answers = card.answers
     unknown = t("card.unknown", language)
-    date = answers.assessed_on.isoformat() if answers.assessed_on else None
+    date = format_date(answers.assessed_on, language) if answers.assessed_on else None
     return [
         (t("card.organisation", language), answers.organisation or unknown),
         (t("card.respondent", language), answers.respondent or unknown),

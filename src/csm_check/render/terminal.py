@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from csm_check.i18n import Language, t
+from csm_check.i18n import Language, format_date, t
 from csm_check.render import RenderOptions
 from csm_check.render.common import (
     coverage_text,
@@ -57,7 +57,7 @@ def _header(card: Scorecard, language: Language) -> Text:
         (t("card.respondent", language), answers.respondent),
         (
             t("card.date", language),
-            answers.assessed_on.isoformat() if answers.assessed_on else None,
+            format_date(answers.assessed_on, language) if answers.assessed_on else None,
         ),
         (t("card.model", language), card.model.id),
     ]

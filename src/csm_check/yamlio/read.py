@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem, os_reason
-from csm_check.i18n import format_count, message_language, msg
+from csm_check.i18n import format_count, message_language, msg, yaml_detail
 from csm_check.yamlio.build import Builder
 
 MAX_BYTES = 1024 * 1024
@@ -160,9 +160,9 @@ def parse_yaml(text: str, display: str, *, allow_empty: bool = False) -> YamlDoc
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = _yaml_detail(error.problem) if error.problem else msg("err.yaml_invalid")
+        what = yaml_detail(error.problem) if error.problem else msg("err.yaml_invalid")
         if error.context:
-            what = f"{_yaml_detail(error.context)}: {what}"
+            what = f"{yaml_detail(error.context)}: {what}"
         raise InvalidInputError(
             [Problem(display, line, column, msg("err.yaml_syntax", detail=what))]
         ) from None
@@ -191,18 +191,9 @@ def _reader_problem(text: str, display: str, error: yaml.reader.ReaderError) -> 
         display,
         line,
         column,
-        msg("err.character", code=f"{character:04X}", reason=_yaml_detail(error.reason)),
+        msg("err.character", code=f"{character:04X}", reason=yaml_detail(error.reason)),
         msg("err.character.hint"),
     )
-
-
-def _yaml_detail(text: str) -> str:
-    """PyYAML's own words about a syntax error, in German where the phrase is known."""
-    if message_language() == "de":
-        from csm_check.i18n.errors import YAML_DETAILS_DE
-
-        return YAML_DETAILS_DE.get(text, text)
-    return text
 
 
 def load_yaml(path: Path, display: str | None = None, *, allow_empty: bool = False) -> YamlDocument:
