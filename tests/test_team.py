@@ -29,7 +29,7 @@ from typer.testing import CliRunner, Result
 from conftest import run_cli as run
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Model
-from csm_check.scoring.results import CriterionSpread
+from csm_check.scoring.spread import CriterionSpread
 from csm_check.scoring.team import aggregate
 
 ANN = """\

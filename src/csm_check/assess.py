@@ -28,7 +28,7 @@ from csm_check.yamlio.read import load_yaml
 
 if TYPE_CHECKING:
     from csm_check.report import Report
-    from csm_check.scoring.results import TeamSummary
+    from csm_check.scoring.spread import TeamSummary
 
 DEFAULT_TOP = 5
 ANSWER_SUFFIXES = (".yaml", ".yml")

@@ -90,8 +90,8 @@ def score(
     from csm_check.config import Config
     from csm_check.i18n import t
     from csm_check.render import RenderOptions, renderer_for
+    from csm_check.render.capabilities import terminal_info
     from csm_check.render.common import gate_reason
-    from csm_check.render.console import terminal_info
 
     given = {
         "language": lang,
@@ -181,8 +181,8 @@ def compare(
     """
     from csm_check.cli.output import emit
     from csm_check.compare import compare_files
+    from csm_check.render.capabilities import terminal_info
     from csm_check.render.comparison import render_comparison
-    from csm_check.render.console import terminal_info
 
     result = compare_files(old, new, model_file=challenges, language=lang)
     info = terminal_info(to_file=output is not None or fmt is not CompareFormat.table)

@@ -104,7 +104,7 @@ def show_challenges(
     from csm_check.cli.output import emit
     from csm_check.i18n import choose_language
     from csm_check.loading import load_model
-    from csm_check.render.console import terminal_info
+    from csm_check.render.capabilities import terminal_info
     from csm_check.render.model_listing import render_model
 
     model = load_model(challenges)

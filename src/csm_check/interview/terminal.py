@@ -72,7 +72,8 @@ def read_line(prompt: str) -> str:
 
 def console_terminal() -> Terminal:
     """The real terminal: stdout through Rich (no markup), stdin line by line."""
-    from csm_check.render.console import make_console, terminal_info
+    from csm_check.render.capabilities import terminal_info
+    from csm_check.render.console import make_console
 
     _tolerant(sys.stdin)
     _tolerant(sys.stdout)

@@ -8,7 +8,6 @@ table nor inject HTML, links, images or headings.
 
 from __future__ import annotations
 
-import html
 import re
 
 from csm_check import __version__
@@ -182,6 +181,8 @@ def md_text(text: str | None) -> str:
 
 def html_text(text: str | None) -> str:
     """User text for raw HTML (the <summary> line): one line, HTML-escaped."""
+    import html  # only the HTML and Markdown reports need it (html.entities is large)
+
     return html.escape(one_line(text or ""), quote=True)
 
 

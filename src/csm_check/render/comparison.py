@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from csm_check.i18n import Language, t
+from csm_check.render.capabilities import TerminalInfo
 from csm_check.render.common import level_text, md_text, score_text, status_word
-from csm_check.render.console import TerminalInfo
 from csm_check.sanitize import one_line
 from csm_check.scoring.comparison import ChallengeChange, Comparison, CriterionChange
 

@@ -1,12 +1,8 @@
 """One way to make a Rich console: markup, emoji and highlighting off (user text is never
-interpreted), colour only when a colour system was chosen for a terminal; and what the
-terminal on stdout can show (width, colour, symbol set)."""
+interpreted), colour only when a colour system was chosen for a terminal."""
 
 from __future__ import annotations
 
-import os
-import sys
-from dataclasses import dataclass
 from io import StringIO
 from typing import IO
 
@@ -38,33 +34,3 @@ def capture(*renderables: RenderableType, width: int, color_system: str | None) 
     if color_system is None:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     return text
-
-
-@dataclass(frozen=True)
-class TerminalInfo:
-    width: int
-    color_system: str | None
-    ascii_only: bool
-
-
-PIPE_WIDTH = 80
-MAX_WIDTH = 100
-
-
-def terminal_info(to_file: bool) -> TerminalInfo:
-    """Width, colour and symbol set for stdout; files and pipes get 80 plain UTF-8 columns."""
-    if to_file:
-        return TerminalInfo(PIPE_WIDTH, None, ascii_only=False)
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    ascii_only = not encoding.startswith("utf")
-    from rich.console import Console
-
-    console = Console(file=sys.stdout)
-    colour_off = (
-        not console.is_terminal
-        or console.no_color
-        or console.is_dumb_terminal
-        or "NO_COLOR" in os.environ
-    )
-    width = min(console.width, MAX_WIDTH) if console.is_terminal else PIPE_WIDTH
-    return TerminalInfo(width, None if colour_off else console.color_system, ascii_only)

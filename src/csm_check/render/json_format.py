@@ -7,7 +7,7 @@ The report types are the contract, shared with the code that reads reports back 
 from __future__ import annotations
 
 import json
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from csm_check import __version__
 from csm_check.i18n import Language
@@ -28,7 +28,10 @@ from csm_check.report import (
     ReportTeam,
 )
 from csm_check.rounding import half_up
-from csm_check.scoring.results import ChallengeResult, CriterionResult, Scorecard, TeamSummary
+from csm_check.scoring.results import ChallengeResult, CriterionResult, Scorecard
+
+if TYPE_CHECKING:
+    from csm_check.scoring.spread import TeamSummary
 
 KnockoutState = Literal["met", "blocking", "unanswered", "not_applicable", "upcoming"]
 

@@ -11,7 +11,8 @@ from rich.text import Text
 
 from csm_check.i18n import Language, t
 from csm_check.model import Challenge, Model
-from csm_check.render.console import TerminalInfo, capture
+from csm_check.render.capabilities import TerminalInfo
+from csm_check.render.console import capture
 from csm_check.sanitize import one_line
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import MAX_LEVEL, Bands, Challenge, Criterion, Model
@@ -24,8 +25,10 @@ from csm_check.scoring.results import (
     GateOptions,
     Scorecard,
     Status,
-    TeamSummary,
 )
+
+if TYPE_CHECKING:
+    from csm_check.scoring.spread import TeamSummary
 
 
 def criterion_score(level: float) -> float:

@@ -8,8 +8,13 @@ Minimums set to `warn` only warn.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from csm_check.rounding import half_up
-from csm_check.scoring.results import ChallengeResult, Gate, GateOptions, GateReason, TeamSummary
+from csm_check.scoring.results import ChallengeResult, Gate, GateOptions, GateReason
+
+if TYPE_CHECKING:
+    from csm_check.scoring.spread import TeamSummary
 
 _EPSILON = 1e-9
 

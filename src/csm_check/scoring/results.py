@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.config import ChallengeGate
 from csm_check.model import Challenge, Criterion, LegalReference, Model
 
-DISAGREEMENT_SPREAD = 2  # levels between the lowest and highest answer that call for a talk
+if TYPE_CHECKING:
+    from csm_check.scoring.spread import TeamSummary
 
 Status = Literal["ready", "developing", "at_risk", "insufficient_data", "no_data"]
 STATUSES: tuple[Status, ...] = ("ready", "developing", "at_risk", "insufficient_data", "no_data")
@@ -105,56 +106,6 @@ class GateOptions:
     minimums: tuple[tuple[str, ChallengeGate], ...] = ()  # challenge id and its minimum
     baseline: Baseline | None = None
     max_drop: float = 0.0
-
-
-@dataclass(frozen=True)
-class Respondent:
-    path: str
-    organisation: str | None
-    respondent: str | None
-    language: str | None
-    assessed_on: dt.date | None
-
-
-@dataclass(frozen=True)
-class CriterionSpread:
-    criterion: str
-    challenge: str
-    mean: float | None
-    minimum: int | None
-    maximum: int | None
-    answered: int
-    not_applicable: int
-    # Highest level >= 3 that a respondent gave without a note (require_evidence), if any.
-    unevidenced: int | None = None
-
-    @property
-    def disagreement(self) -> bool:
-        if self.minimum is None or self.maximum is None:
-            return False
-        return self.maximum - self.minimum >= DISAGREEMENT_SPREAD
-
-
-@dataclass(frozen=True)
-class TeamSummary:
-    respondents: tuple[Respondent, ...]
-    spreads: tuple[CriterionSpread, ...]
-    languages: tuple[tuple[str, int], ...]
-
-    @property
-    def discuss_first(self) -> tuple[CriterionSpread, ...]:
-        """Disagreements, widest spread first, then model order."""
-        flagged = [s for s in self.spreads if s.disagreement]
-        order = {s.criterion: i for i, s in enumerate(self.spreads)}
-        return tuple(
-            sorted(
-                flagged, key=lambda s: (-((s.maximum or 0) - (s.minimum or 0)), order[s.criterion])
-            )
-        )
-
-    @property
-    def mixed_languages(self) -> bool:
-        return len(self.languages) > 1
 
 
 @dataclass(frozen=True)

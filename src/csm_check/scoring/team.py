@@ -13,7 +13,7 @@ from pathlib import Path
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Model
-from csm_check.scoring.results import CriterionSpread, Respondent, TeamSummary
+from csm_check.scoring.spread import CriterionSpread, Respondent, TeamSummary
 
 
 def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[AnswerSet, TeamSummary]:
