@@ -34,6 +34,12 @@ OutputOption = Annotated[
         "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
     ),
 ]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace an output file that is an input or holds an answers file."
+    ),
+]
 
 
 def lang_value(lang: Lang | None) -> str | None:

@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli.common import ChallengesOption, LangOption, OutputOption, lang_value
+from csm_check.cli.common import (
+    ChallengesOption,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    lang_value,
+)
 
 
 def validate(
@@ -69,6 +75,9 @@ def template(
             help="Add a yaml-language-server line for this schema (see csm-check schema).",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists (answers are lost).")
+    ] = False,
 ) -> None:
     """Write an empty answers file with every question and the scale as comments.
 
@@ -85,7 +94,8 @@ def template(
 
     model = load_model(challenges)
     language = choose_language(lang_value(lang), None)
-    emit(render_template(model, language, schema_path=schema_path), output)
+    text = render_template(model, language, schema_path=schema_path)
+    emit(text, output, inputs=(challenges,), force=force, fresh=True)
 
 
 def show_challenges(
@@ -122,6 +132,7 @@ def schema(
     output: OutputOption = None,
     lang: LangOption = None,
     challenges: ChallengesOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Print a JSON Schema for answers files, JSON reports or csm-check.yaml.
 
@@ -139,4 +150,5 @@ def schema(
     from csm_check.schemas import render_schema
 
     model = load_model(challenges)
-    emit(render_schema(kind.value, model, choose_language(lang_value(lang), None)), output)
+    text = render_schema(kind.value, model, choose_language(lang_value(lang), None))
+    emit(text, output, inputs=(challenges,), force=force)

@@ -341,6 +341,56 @@ ERROR_STRINGS: dict[str, dict[Literal["en", "de"], str]] = {
         "en": "YAML reads unquoted off/on/no/yes as booleans: quote it, as in level: 'off'",
         "de": "YAML liest off/on/no/yes ohne Anführungszeichen als Wahrheitswerte: in Anführungszeichen setzen, etwa level: 'off'",
     },
+    # safety (issue 9): output targets, bounded reads, numbers
+    "err.os.ELOOP": {
+        "en": "Too many levels of symbolic links",
+        "de": "Zu viele Ebenen symbolischer Links",
+    },
+    "err.os.ENXIO": {"en": "No such device or address", "de": "Gerät oder Adresse nicht vorhanden"},
+    "err.output_twice": {
+        "en": "named twice as an output of this command",
+        "de": "Zweimal als Ausgabe dieses Befehls angegeben",
+    },
+    "err.output_is_input": {
+        "en": "is an input of this command; writing the output would replace it",
+        "de": "Ist eine Eingabe dieses Befehls; die Ausgabe würde sie ersetzen",
+    },
+    "err.output_exists": {
+        "en": "exists already; an empty template would replace it",
+        "de": "Existiert bereits; eine leere Vorlage würde sie ersetzen",
+    },
+    "err.output_is_answers": {
+        "en": "holds an answers file; the output would replace it",
+        "de": "Enthält eine Antwortdatei; die Ausgabe würde sie ersetzen",
+    },
+    "err.output_force.hint": {
+        "en": "choose another file, or add --force to replace it",
+        "de": "eine andere Datei wählen oder --force angeben, um sie zu ersetzen",
+    },
+    "err.fifo_no_reader": {
+        "en": "cannot write: no program reads from this pipe (FIFO)",
+        "de": "Kann nicht schreiben: Kein Programm liest aus dieser Pipe (FIFO)",
+    },
+    "err.too_large_stream": {
+        "en": "input is more than {limit} bytes (1 MiB), the limit",
+        "de": "Eingabe hat mehr als {limit} Bytes (1 MiB), die Grenze",
+    },
+    "err.read_timeout": {
+        "en": "no data within {seconds} seconds (a pipe that no program writes to?)",
+        "de": "Keine Daten innerhalb von {seconds} Sekunden (eine Pipe, in die kein Programm schreibt?)",
+    },
+    "err.not_a_file": {
+        "en": "is not a file that can be read (a socket or similar)",
+        "de": "Ist keine lesbare Datei (ein Socket oder Ähnliches)",
+    },
+    "err.stdin_twice": {
+        "en": "standard input (-) can be read only once",
+        "de": "Die Standardeingabe (-) kann nur einmal gelesen werden",
+    },
+    "err.value.huge_number": {
+        "en": "a number of about {digits} digits",
+        "de": "eine Zahl mit etwa {digits} Stellen",
+    },
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside

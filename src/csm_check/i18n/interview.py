@@ -124,4 +124,12 @@ INTERVIEW_STRINGS: dict[str, dict[Literal["en", "de"], str]] = {
         "en": "cannot save answers here: permission denied",
         "de": "Antworten können hier nicht gespeichert werden: keine Schreibberechtigung",
     },
+    "interview.locked": {
+        "en": "another interview is using this file (lock {lock}, process {pid}); finish it first",
+        "de": "Ein anderes Interview verwendet diese Datei (Sperre {lock}, Prozess {pid}); erst jenes beenden",
+    },
+    "interview.conflict": {
+        "en": "another program changed this file during the interview; it was left as it is, and this interview's answers were saved to {copy}",
+        "de": "Ein anderes Programm hat diese Datei während des Interviews geändert; sie bleibt unverändert, die Antworten dieses Interviews stehen in {copy}",
+    },
 }
