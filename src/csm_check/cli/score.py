@@ -187,6 +187,11 @@ def compare(
     from csm_check.render.comparison import render_comparison
     from csm_check.render.console import terminal_info
 
+    if str(old) == str(new) == "-":
+        from csm_check.errors import CsmCheckError
+        from csm_check.i18n import msg
+
+        raise CsmCheckError(msg("err.stdin_twice"))
     result = compare_files(old, new, model_file=challenges, language=lang_value(lang))
     info = terminal_info(to_file=output is not None or fmt is not CompareFormat.table)
     text = render_comparison(result.comparison, fmt.value, result.language, info)

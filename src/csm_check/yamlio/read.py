@@ -8,6 +8,10 @@ at a line and column.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +94,91 @@ class YamlDocument:
         return Problem(self.path, line, column, message, hint)
 
 
+def _read_bounded(path: Path, display: str) -> bytes:
+    if str(path) == STDIN:
+        return _read_stdin(display)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        if path.is_dir():
+            raise CsmCheckError(msg("err.is_folder"), display)
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise CsmCheckError(msg("err.not_found"), display) from None
+    except PermissionError:
+        raise CsmCheckError(msg("err.permission"), display) from None
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a socket
+            raise CsmCheckError(msg("err.not_a_file"), display) from None
+        raise CsmCheckError(msg("err.cannot_read", reason=os_reason(error)), display) from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise CsmCheckError(msg("err.is_folder"), display)
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > MAX_BYTES:
+                raise _too_large(display, info.st_size)
+            os.set_blocking(descriptor, True)
+            raw = _read_up_to(descriptor, MAX_BYTES + 1, None, display)
+        else:
+            raw = _read_up_to(descriptor, MAX_BYTES + 1, READ_TIMEOUT, display)
+    except PermissionError:
+        raise CsmCheckError(msg("err.permission"), display) from None
+    except OSError as error:
+        raise CsmCheckError(msg("err.cannot_read", reason=os_reason(error)), display) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_BYTES:
+        raise _too_large(display, None)
+    return raw
+
+
+def _read_stdin(display: str) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # pragma: no cover - stdin replaced by a text-only object
+        data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
+    else:
+        data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _too_large(display, None)
+    return data
+
+
+def _read_up_to(descriptor: int, limit: int, timeout: float | None, display: str) -> bytes:
+    """At most `limit` bytes; with a timeout, wait at most that long for each chunk."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if timeout is not None and not _readable(descriptor, timeout):
+            language = message_language()
+            seconds = format_count(round(timeout), language)
+            raise CsmCheckError(msg("err.read_timeout", seconds=seconds), display)
+        try:
+            chunk = os.read(descriptor, min(65536, limit - size))
+        except BlockingIOError:
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _readable(descriptor: int, timeout: float) -> bool:
+    import select
+
+    ready, _, _ = select.select([descriptor], [], [], timeout)
+    return bool(ready)
+
+
+def _too_large(display: str, size: int | None) -> CsmCheckError:
+    language = message_language()
+    limit = format_count(MAX_BYTES, language)
+    if size is None:
+        return CsmCheckError(msg("err.too_large_stream", limit=limit), display, 1, 1)
+    size_text = format_count(size, language)
+    return CsmCheckError(msg("err.too_large", size=size_text, limit=limit), display, 1, 1)
+
+
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
     before = raw[:offset]
     line = before.count(b"\n") + 1
@@ -97,23 +186,19 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+READ_TIMEOUT = 30.0  # seconds to wait for data from a pipe, FIFO or device
+STDIN = "-"
+STDIN_DISPLAY = "<stdin>"
+
+
 def read_text(path: Path, display: str) -> str:
-    """Read a UTF-8 file of at most 1 MiB, or raise a located error."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise CsmCheckError(msg("err.is_folder"), display)
-        if size > MAX_BYTES:
-            language = message_language()
-            size_text, limit = format_count(size, language), format_count(MAX_BYTES, language)
-            raise CsmCheckError(msg("err.too_large", size=size_text, limit=limit), display, 1, 1)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CsmCheckError(msg("err.not_found"), display) from None
-    except PermissionError:
-        raise CsmCheckError(msg("err.permission"), display) from None
-    except OSError as error:
-        raise CsmCheckError(msg("err.cannot_read", reason=os_reason(error)), display) from None
+    """Read a UTF-8 file of at most 1 MiB, or raise a located error.
+
+    The one way csm-check reads an input. `-` is standard input. At most MAX_BYTES + 1 bytes
+    are read whatever the file is, so /dev/zero or `yes |` cannot grow memory; a FIFO is
+    opened without blocking and a pipe or device that sends nothing for READ_TIMEOUT seconds
+    (a FIFO no program writes to) is an error, not a hang."""
+    raw = _read_bounded(path, display)
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     try:
@@ -208,6 +293,8 @@ def _yaml_detail(text: str) -> str:
 def load_yaml(path: Path, display: str | None = None, *, allow_empty: bool = False) -> YamlDocument:
     """Read and parse a YAML file; `display` is the name used in messages."""
     name = display if display is not None else str(path)
+    if display is None and str(path) == STDIN:
+        name = STDIN_DISPLAY
     return parse_yaml(read_text(path, name), name, allow_empty=allow_empty)
 
 
