@@ -387,6 +387,10 @@ ERROR_STRINGS: dict[str, dict[Literal["en", "de"], str]] = {
         "en": "standard input (-) can be read only once",
         "de": "Die Standardeingabe (-) kann nur einmal gelesen werden",
     },
+    "err.field.finite": {
+        "en": "'{field}' must be a finite number, got {value}",
+        "de": "'{field}' muss eine endliche Zahl sein, gefunden: {value}",
+    },
     "err.value.huge_number": {
         "en": "a number of about {digits} digits",
         "de": "eine Zahl mit etwa {digits} Stellen",

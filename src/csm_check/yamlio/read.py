@@ -53,16 +53,24 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
         return tag
 
 
+# Python refuses to turn an int of more than 4,300 digits into text (sys.int_info), and every
+# message that quotes a value would then raise. No level, score or count comes near this.
+MAX_INT_BITS = 4000 * 3.33  # about 4,000 decimal digits
+
+
 def _lenient(tag: str) -> None:
     original = _StrictLoader.yaml_constructors[tag]
 
     def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         try:
-            return original(loader, node)
+            value = original(loader, node)
         except (ValueError, OverflowError, TypeError, AttributeError, KeyError):
             # e.g. 2026-13-45, an int too long to convert, `!!timestamp x` or `!!bool x`:
             # the value stays text and the validator reports it.
             return node.value
+        if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+            return node.value  # 0x, 0o, 0b or base-60 spelling of a huge number: stays text
+        return value
 
     _StrictLoader.add_constructor(tag, construct)
 
