@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +86,14 @@ class YamlDocument:
     path: str
     data: Any
     root: yaml.Node
+    # key -> (key node, value node) of each mapping visited, by id() of the mapping node:
+    # built once per mapping, so locating n problems is linear, not n x keys.
+    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def position(self, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
-        return locate(self.root, loc, at_key=at_key)
+        return locate(self.root, loc, at_key=at_key, index=self._index)
 
     def problem(
         self,
@@ -98,7 +103,7 @@ class YamlDocument:
         *,
         at_key: bool = False,
     ) -> Problem:
-        line, column = locate(self.root, loc, at_key=at_key)
+        line, column = locate(self.root, loc, at_key=at_key, index=self._index)
         return Problem(self.path, line, column, message, hint)
 
 
@@ -344,17 +349,32 @@ def key_positions(root: yaml.Node, section: str) -> dict[str, tuple[int, int]]:
     return {}
 
 
-def locate(root: yaml.Node, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
-    """1-based line and column of the node at `loc`, or of the deepest node that exists."""
+def locate(
+    root: yaml.Node,
+    loc: Sequence[str | int],
+    *,
+    at_key: bool = False,
+    index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] | None = None,
+) -> tuple[int, int]:
+    """1-based line and column of the node at `loc`, or of the deepest node that exists.
+
+    `index` caches each mapping's keys between calls (YamlDocument passes its own)."""
+    cache = {} if index is None else index
     node = root
-    for index, part in enumerate(loc):
-        last = index == len(loc) - 1
+    for position, part in enumerate(loc):
+        last = position == len(loc) - 1
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                    child = key if (last and at_key) else value
-                    break
+            keys = cache.get(id(node))
+            if keys is None:
+                keys = {}
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode):
+                        keys.setdefault(key.value, (key, value))  # the first one, as written
+                cache[id(node)] = keys
+            found = keys.get(str(part))
+            if found is not None:
+                child = found[0] if (last and at_key) else found[1]
         elif (
             isinstance(node, yaml.SequenceNode)
             and isinstance(part, int)
