@@ -35,7 +35,7 @@ def validate(
     Exit codes: 0 all valid, 2 a problem was found.
     """
     from csm_check.cli.output import err
-    from csm_check.errors import CsmCheckError
+    from csm_check.errors import CsmCheckError, printable
     from csm_check.i18n import choose_language, t
     from csm_check.loading import load_answers, load_model
 
@@ -45,7 +45,12 @@ def validate(
     if not files:
         summary = t("model.summary", language, challenges=len(model.challenges), criteria=total)
         typer.echo(
-            t("cli.valid_model", language, path=challenges or "challenges.yaml", summary=summary)
+            t(
+                "cli.valid_model",
+                language,
+                path=printable(str(challenges or "challenges.yaml")),
+                summary=summary,
+            )
         )
         return
     failed = False
@@ -58,7 +63,15 @@ def validate(
                 err(line)
             continue
         answered = sum(1 for a in answer_set.answers.values() if a.state != "unanswered")
-        typer.echo(t("cli.valid_answers", language, path=path, answered=answered, total=total))
+        typer.echo(
+            t(
+                "cli.valid_answers",
+                language,
+                path=printable(str(path)),
+                answered=answered,
+                total=total,
+            )
+        )
     if failed:
         raise typer.Exit(2)
 

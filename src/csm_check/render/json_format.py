@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from csm_check import __version__
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, rounded, why
+from csm_check.render.jsontext import dumps
 from csm_check.rounding import half_up
 from csm_check.scoring.results import ChallengeResult, Scorecard
 
@@ -123,4 +123,4 @@ def _challenge(result: ChallengeResult, language: Any) -> dict[str, Any]:
 
 
 def render_json(card: Scorecard, options: RenderOptions) -> str:
-    return json.dumps(scorecard_dict(card, options.language), ensure_ascii=False, indent=2) + "\n"
+    return dumps(scorecard_dict(card, options.language)) + "\n"
