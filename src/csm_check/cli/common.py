@@ -55,7 +55,7 @@ def handled(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from csm_check.cli.output import err
+        from csm_check.cli.output import err, silence_stdout
         from csm_check.errors import CsmCheckError
         from csm_check.i18n import choose_message_language, message_language, messages_in, t
 
@@ -71,5 +71,9 @@ def handled(command: F) -> F:
             except KeyboardInterrupt:
                 err(t("cli.interrupted", message_language()))
                 raise typer.Exit(130) from None
+            except BrokenPipeError:
+                # The reader of stdout went away (`| head`): not a failure of this command.
+                silence_stdout()
+                raise typer.Exit(0) from None
 
     return wrapper  # type: ignore[return-value]

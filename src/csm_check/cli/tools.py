@@ -34,7 +34,7 @@ def validate(
     \b
     Exit codes: 0 all valid, 2 a problem was found.
     """
-    from csm_check.cli.output import err
+    from csm_check.cli.output import err, write_stdout
     from csm_check.errors import CsmCheckError, printable
     from csm_check.i18n import choose_language, t
     from csm_check.loading import load_answers, load_model
@@ -44,13 +44,14 @@ def validate(
     total = len(model.criterion_ids())
     if not files:
         summary = t("model.summary", language, challenges=len(model.challenges), criteria=total)
-        typer.echo(
+        write_stdout(
             t(
                 "cli.valid_model",
                 language,
                 path=printable(str(challenges or "challenges.yaml")),
                 summary=summary,
             )
+            + "\n"
         )
         return
     failed = False
@@ -63,7 +64,7 @@ def validate(
                 err(line)
             continue
         answered = sum(1 for a in answer_set.answers.values() if a.state != "unanswered")
-        typer.echo(
+        write_stdout(
             t(
                 "cli.valid_answers",
                 language,
@@ -71,6 +72,7 @@ def validate(
                 answered=answered,
                 total=total,
             )
+            + "\n"
         )
     if failed:
         raise typer.Exit(2)
