@@ -152,6 +152,8 @@ def test_symlink_loop_is_an_error_not_a_crash(
     assert f"{loop}:1:1: " in result.stderr
     assert "symbolic links" in result.stderr
     assert not isinstance(result.exception, RuntimeError)
+    if args[0] == "interactive":
+        assert "Organisation" not in result.stdout  # refused before the first question
 
 
 def test_failed_output_leaves_the_chart_unwritten(
@@ -287,3 +289,22 @@ def test_report_files_are_still_replaced(runner: CliRunner, tmp_path: Path, answ
     result = run_cli(runner, "score", answers, "-f", "json", "-o", report)
     assert result.exit_code == 0, result.output
     assert json.loads(report.read_text(encoding="utf-8"))["tool"] == "csm-check"
+
+
+def test_same_output_twice_is_refused(runner: CliRunner, tmp_path: Path, answers: Path) -> None:
+    target = tmp_path / "out.md"
+    result = run_cli(runner, "score", answers, "-o", target, "--chart", target)
+    assert result.exit_code == 2
+    assert f"{target}:1:1: named twice as an output of this command" in result.stderr
+    assert listing(tmp_path) == ["a.yaml"]
+
+
+def test_settings_file_is_protected_as_an_input(
+    runner: CliRunner, tmp_path: Path, answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("csm-check.yaml").write_text("top: 3\n", encoding="utf-8")
+    result = run_cli(runner, "score", answers, "-o", "csm-check.yaml")
+    assert result.exit_code == 2
+    assert "csm-check.yaml:1:1: is an input of this command" in result.stderr
+    assert Path("csm-check.yaml").read_text(encoding="utf-8") == "top: 3\n"
