@@ -49,7 +49,8 @@ def open_session(
     model = load_model(model_file)
     _check_path(path)
     folder = path.parent
-    lock = AnswersLock.acquire(path, choose_language(option, None)) if folder.is_dir() else None
+    usable = folder.is_dir() and os.access(folder, os.W_OK)  # else refused below, unlocked
+    lock = AnswersLock.acquire(path, choose_language(option, None)) if usable else None
     try:
         text = read_text(path, str(path)) if os.path.lexists(path) else None
         existing = parse_answers(parse_yaml(text, str(path)), model) if text is not None else None
