@@ -9,7 +9,7 @@ data with `to_data`, in field order, so the score path pays for no validation sc
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,6 +21,15 @@ from csm_check.validation import problems_from
 from csm_check.yamlio.read import YamlDocument
 
 StatusName = Literal["ready", "developing", "at_risk", "insufficient_data", "no_data"]
+# Numbers read back from a report are checked for range: NaN, infinities, negative or huge
+# values must not switch off the regression gate or crash rounding (issue 9).
+ScoreValue = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+WholeLevel = Annotated[int, Field(ge=0, le=4)]
+MeanLevel = Annotated[float, Field(ge=0, le=4, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+Weight = Annotated[float, Field(gt=0, le=1e6, allow_inf_nan=False)]
+Priority = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
 
 
 class _Part(BaseModel):
@@ -52,41 +61,41 @@ class ReportModelRef(_Part):
 
 
 class ReportOverall(_Part):
-    score: float | None
+    score: ScoreValue | None
     status: StatusName
-    answered: int
-    total: int
-    coverage: float = Field(description="Criteria answered or n/a, in percent.")
+    answered: Count
+    total: Count
+    coverage: Percent = Field(description="Criteria answered or n/a, in percent.")
 
 
 class ReportCriterion(_Part):
     id: str
     state: Literal["answered", "not_applicable", "unanswered"]
-    level: int | float | None  # int as answered; a team's mean level is a float
-    score: float | None
+    level: WholeLevel | MeanLevel | None  # int as answered; a team's mean level is a float
+    score: ScoreValue | None
     note: str | None
 
 
 class ReportChallenge(_Part):
     id: str
-    number: int
+    number: Count
     title: str
-    weight: float
-    score: float | None
+    weight: Weight
+    score: ScoreValue | None
     status: StatusName
-    answered: int
-    total: int
+    answered: Count
+    total: Count
     blockers: list[str]
     criteria: list[ReportCriterion]
 
 
 class ReportNextStep(_Part):
-    rank: int
+    rank: Count
     criterion: str
     challenge: str
-    level: int | float
-    target: int
-    priority: float
+    level: WholeLevel | MeanLevel
+    target: WholeLevel
+    priority: Priority
     blocker: bool
     action: str
     why: str
@@ -126,11 +135,11 @@ class ReportRespondent(_Part):
 class ReportSpread(_Part):
     id: str
     challenge: str
-    mean: float | None
-    min: int | None
-    max: int | None
-    answered: int
-    not_applicable: int
+    mean: MeanLevel | None
+    min: WholeLevel | None
+    max: WholeLevel | None
+    answered: Count
+    not_applicable: Count
     disagreement: bool = Field(description="Answers spread by 2 levels or more.")
 
 
@@ -138,7 +147,7 @@ class ReportTeam(_Part):
     """Present when several answers files were scored as one team."""
 
     respondents: list[ReportRespondent]
-    languages: dict[str, int] = Field(description="Respondents per answers-file language.")
+    languages: dict[str, Count] = Field(description="Respondents per answers-file language.")
     criteria: list[ReportSpread]
     discuss_first: list[str] = Field(description="Criterion ids to discuss first.")
 

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from csm_check.errors import Problem, did_you_mean
 from csm_check.i18n import (
     definition,
+    format_count,
     format_plain_number,
     has_text,
     languages_text,
@@ -36,8 +37,21 @@ def describe(value: Any) -> str:
         return msg("err.value.mapping")
     if isinstance(value, list):
         return msg("err.value.list")
-    text = repr(value) if isinstance(value, str) else str(value)
+    if isinstance(value, int) and value.bit_length() > _SHOWN_BITS:
+        # str() of an int of more than 4,300 digits raises; no such number is worth quoting.
+        return msg("err.value.huge_number", digits=_digits(value))
+    text = repr(value[:60]) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+_SHOWN_BITS = 128
+
+
+def _digits(value: int) -> str:
+    """About how many decimal digits `value` has, without converting it to text."""
+    from math import log10
+
+    return format_count(int(value.bit_length() * log10(2)) + 1, message_language())
 
 
 def type_hint(value: Any) -> str | None:
@@ -116,7 +130,9 @@ def _data_loc(data: Any, loc: Iterable[str | int]) -> tuple[str | int, ...]:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
-        elif isinstance(part, str) and (part in _UNION_TAGS or "[" in part):
+        elif isinstance(part, str) and (
+            part in _UNION_TAGS or "[" in part or part.startswith("constrained-")
+        ):
             continue
         else:
             node = None
@@ -140,6 +156,7 @@ _KINDS = {
     "string_type": "text",
     "int_type": "whole_number",
     "int_parsing": "whole_number",
+    "int_parsing_size": "whole_number",
     "int_from_float": "whole_number",
     "float_type": "number",
     "float_parsing": "number",
@@ -168,6 +185,8 @@ def _message(kind: str, value: Any, item: Any, loc: tuple[Any, ...]) -> tuple[st
     if kind in _BOUNDS:
         bound = format_plain_number(next(iter(ctx.values()), "?"), message_language())
         return msg(f"err.field.{kind}", field=field, bound=bound, value=describe(value)), None
+    if kind == "finite_number":
+        return msg("err.field.finite", field=field, value=describe(value)), None
     if kind == "string_pattern_mismatch":
         return msg("err.field.id", field=field, value=describe(value)), msg("err.field.id.hint")
     if kind in {"string_too_short", "too_short"}:

@@ -11,6 +11,7 @@ modules (yaml, pydantic, rich) are imported inside the commands so that --help a
 from __future__ import annotations
 
 import os
+import sys
 from typing import Annotated, NoReturn
 
 import typer
@@ -20,7 +21,7 @@ from csm_check.cli.common import handled
 
 EXIT_CODES = """\b
 Exit codes:
-  0  ok
+  0  ok (also when stdout is closed early, as by `| head`)
   1  the gate failed (knock-out blocker, --fail-under, --require-complete)
   2  usage error or invalid input (FILE:LINE:COL messages on stderr)
   130  interrupted (Ctrl-C)"""
@@ -76,4 +77,18 @@ def main() -> NoReturn:
     # csm-check uses no pydantic plugins; looking them up costs a scan of all installed
     # distributions on every run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    raise SystemExit(app(prog_name="csm-check", standalone_mode=True) or 0)
+    try:
+        code = app(prog_name="csm-check", standalone_mode=True) or 0
+    except SystemExit as stop:
+        code = stop.code
+        # Click answers a broken pipe outside our commands (--help, --version) with exit 1
+        # after wrapping the streams; a closed stdout is not a failed gate: exit 0.
+        if code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            code = 0
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        from csm_check.cli.output import silence_stdout
+
+        silence_stdout()
+    raise SystemExit(code)

@@ -51,6 +51,12 @@ OutputOption = Annotated[
         "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
     ),
 ]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace an output file that is an input or holds an answers file."
+    ),
+]
 
 
 def handled(command: F) -> F:
@@ -62,7 +68,7 @@ def handled(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from csm_check.cli.output import err
+        from csm_check.cli.output import err, silence_stdout
         from csm_check.errors import CsmCheckError
         from csm_check.i18n import choose_message_language, message_language, messages_in, t
 
@@ -78,5 +84,9 @@ def handled(command: F) -> F:
             except KeyboardInterrupt:
                 err(t("cli.interrupted", message_language()))
                 raise typer.Exit(130) from None
+            except BrokenPipeError:
+                # The reader of stdout went away (`| head`): not a failure of this command.
+                silence_stdout()
+                raise typer.Exit(0) from None
 
     return wrapper  # type: ignore[return-value]

@@ -53,7 +53,7 @@ def interactive(
     Exit codes: 0 done or saved with q, 1 end of input, 2 invalid input or usage,
     130 interrupted (after saving).
     """
-    from csm_check.interview.setup import open_session
+    from csm_check.interview.setup import close_session, open_session
 
     session = open_session(
         answers,
@@ -63,6 +63,9 @@ def interactive(
         organisation=organisation,
         respondent=respondent,
     )
-    outcome = session.run()
+    try:
+        outcome = session.run()
+    finally:
+        close_session(session)
     if outcome.exit_code:
         raise typer.Exit(outcome.exit_code)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli.common import ChallengesOption, LangOption, OutputOption
+from csm_check.cli.common import ChallengesOption, ForceOption, LangOption, OutputOption
 from csm_check.render import Format
 
 
@@ -68,6 +68,7 @@ def score(
         float | None,
         typer.Option(min=0, max=100, metavar="POINTS", help="Largest allowed drop (default 0)."),
     ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Score answers: scorecard, blockers, next steps and a gate for CI.
 
@@ -86,8 +87,8 @@ def score(
     Exit codes: 0 ok, 1 gate failed, 2 invalid input or usage, 130 interrupted.
     """
     from csm_check.assess import ScoreSettings, assess
-    from csm_check.cli.output import emit, err
-    from csm_check.config import Config
+    from csm_check.cli.output import err, is_stdout, write_all, write_stdout
+    from csm_check.config import Config, find_config
     from csm_check.i18n import t
     from csm_check.render import RenderOptions, renderer_for
     from csm_check.render.capabilities import terminal_info
@@ -114,16 +115,17 @@ def score(
         max_drop=max_drop,
     )
     settings = ScoreSettings(challenges, config, baseline, options)
+    output = None if is_stdout(output) else output
     result = assess(answers, settings)
     card, language = result.card, result.language
     chart_href = None
+    outputs: list[tuple[Path | None, str]] = []
     if chart is not None:
-        from csm_check.atomicfile import atomic_write_text
         from csm_check.render.markdown import chart_href as relative_href
         from csm_check.render.radar import render_radar
 
-        atomic_write_text(chart, render_radar(card, language))
-        chart_href = relative_href(chart, output)
+        outputs.append((chart, render_radar(card, language)))
+        chart_href = None if is_stdout(chart) else relative_href(chart, output)
     machine_stdout = output is None and fmt is not Format.table
     info = terminal_info(to_file=output is not None or fmt is not Format.table)
     render_options = RenderOptions(
@@ -131,7 +133,9 @@ def score(
     )
     for warning in result.warnings:  # once, on stderr, whatever the format
         err(t("cli.warning", language, reason=warning))
-    emit(renderer_for(fmt)(card, render_options), output)
+    outputs.append((output, renderer_for(fmt)(card, render_options)))
+    inputs = (*result.sources, find_config(config), baseline, challenges)
+    write_all(outputs, inputs=inputs, force=force)
     if fmt is not Format.table or output is not None:
         for reason in card.gate.reasons:
             err(gate_reason(reason, language))
@@ -146,7 +150,10 @@ def score(
             str(result.sources[0]), card.gate.reasons, card.gate.warnings, result.locate, language
         )
         for line in commands:
-            (err if machine_stdout else typer.echo)(line)
+            if machine_stdout:
+                err(line, command=True)
+            else:
+                write_stdout(line + "\n", command=True)
     if not card.gate.passed:
         raise typer.Exit(1)
 
@@ -168,6 +175,7 @@ def compare(
     output: OutputOption = None,
     lang: LangOption = None,
     challenges: ChallengesOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Compare two assessments: score changes, status changes, criteria that moved, steps done.
 
@@ -184,6 +192,12 @@ def compare(
     from csm_check.render.capabilities import terminal_info
     from csm_check.render.comparison import render_comparison
 
+    if str(old) == str(new) == "-":
+        from csm_check.errors import CsmCheckError
+        from csm_check.i18n import msg
+
+        raise CsmCheckError(msg("err.stdin_twice"))
     result = compare_files(old, new, model_file=challenges, language=lang)
     info = terminal_info(to_file=output is not None or fmt is not CompareFormat.table)
-    emit(render_comparison(result.comparison, fmt.value, result.language, info), output)
+    text = render_comparison(result.comparison, fmt.value, result.language, info)
+    emit(text, output, inputs=(old, new, challenges), force=force)

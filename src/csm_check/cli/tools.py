@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli.common import ChallengesOption, LangOption, OutputOption
+from csm_check.cli.common import ChallengesOption, ForceOption, LangOption, OutputOption
 
 
 def validate(
@@ -28,8 +28,8 @@ def validate(
     \b
     Exit codes: 0 all valid, 2 a problem was found.
     """
-    from csm_check.cli.output import err
-    from csm_check.errors import CsmCheckError
+    from csm_check.cli.output import err, write_stdout
+    from csm_check.errors import CsmCheckError, printable
     from csm_check.i18n import choose_language, t
     from csm_check.loading import load_answers, load_model
 
@@ -38,8 +38,14 @@ def validate(
     total = len(model.criterion_ids())
     if not files:
         summary = t("model.summary", language, challenges=len(model.challenges), criteria=total)
-        typer.echo(
-            t("cli.valid_model", language, path=challenges or "challenges.yaml", summary=summary)
+        write_stdout(
+            t(
+                "cli.valid_model",
+                language,
+                path=printable(str(challenges or "challenges.yaml")),
+                summary=summary,
+            )
+            + "\n"
         )
         return
     failed = False
@@ -54,7 +60,16 @@ def validate(
         for warning in answer_set.warnings:
             err(t("cli.warning", language, reason=warning))
         answered = sum(1 for a in answer_set.answers.values() if a.state != "unanswered")
-        typer.echo(t("cli.valid_answers", language, path=path, answered=answered, total=total))
+        write_stdout(
+            t(
+                "cli.valid_answers",
+                language,
+                path=printable(str(path)),
+                answered=answered,
+                total=total,
+            )
+            + "\n"
+        )
     if failed:
         raise typer.Exit(2)
 
@@ -71,6 +86,9 @@ def template(
             help="Add a yaml-language-server line for this schema (see csm-check schema).",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists (answers are lost).")
+    ] = False,
 ) -> None:
     """Write an empty answers file with every question and the scale as comments.
 
@@ -87,7 +105,8 @@ def template(
 
     model = load_model(challenges)
     language = choose_language(lang, None)
-    emit(render_template(model, language, schema_path=schema_path), output)
+    text = render_template(model, language, schema_path=schema_path)
+    emit(text, output, inputs=(challenges,), force=force, fresh=True)
 
 
 def show_challenges(
@@ -124,6 +143,7 @@ def schema(
     output: OutputOption = None,
     lang: LangOption = None,
     challenges: ChallengesOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Print a JSON Schema for answers files, JSON reports or csm-check.yaml.
 
@@ -141,4 +161,5 @@ def schema(
     from csm_check.schemas import render_schema
 
     model = load_model(challenges)
-    emit(render_schema(kind.value, model, choose_language(lang, None)), output)
+    text = render_schema(kind.value, model, choose_language(lang, None))
+    emit(text, output, inputs=(challenges,), force=force)

@@ -301,6 +301,23 @@ CATALOG: dict[str, str] = {
     "gate.knockout_unanswered": "K.-o.-Kriterium {criterion} ist nicht beantwortet",
     "status.insufficient_data": "ZU WENIG DATEN",
     "status_name.insufficient_data": "zu wenig Daten",
+    # === Safe outputs, bounded reads, one writer per answers file ===
+    "err.os.ELOOP": "Zu viele Ebenen symbolischer Links",
+    "err.os.ENXIO": "Gerät oder Adresse nicht vorhanden",
+    "err.output_twice": "Zweimal als Ausgabe dieses Befehls angegeben",
+    "err.output_is_input": "Ist eine Eingabe dieses Befehls; die Ausgabe würde sie ersetzen",
+    "err.output_exists": "Existiert bereits; eine leere Vorlage würde sie ersetzen",
+    "err.output_is_answers": "Enthält eine Antwortdatei; die Ausgabe würde sie ersetzen",
+    "err.output_force.hint": "eine andere Datei wählen oder --force angeben, um sie zu ersetzen",
+    "err.fifo_no_reader": "Kann nicht schreiben: Kein Programm liest aus dieser Pipe (FIFO)",
+    "err.too_large_stream": "Eingabe hat mehr als {limit} Bytes (1 MiB), die Grenze",
+    "err.read_timeout": "Keine Daten innerhalb von {seconds} Sekunden (eine Pipe, in die kein Programm schreibt?)",
+    "err.not_a_file": "Ist keine lesbare Datei (ein Socket oder Ähnliches)",
+    "err.stdin_twice": "Die Standardeingabe (-) kann nur einmal gelesen werden",
+    "err.field.finite": "'{field}' muss eine endliche Zahl sein, gefunden: {value}",
+    "err.value.huge_number": "eine Zahl mit etwa {digits} Stellen",
+    "interview.locked": "Ein anderes Interview verwendet diese Datei (Sperre {lock}, Prozess {pid}); erst jenes beenden",
+    "interview.conflict": "Ein anderes Programm hat diese Datei während des Interviews geändert; sie bleibt unverändert, die Antworten dieses Interviews stehen in {copy}",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside

@@ -304,6 +304,23 @@ CATALOG: dict[str, str] = {
     "gate.knockout_unanswered": "knock-out criterion {criterion} is not answered",
     "status.insufficient_data": "TOO LITTLE DATA",
     "status_name.insufficient_data": "insufficient data",
+    # === Safe outputs, bounded reads, one writer per answers file ===
+    "err.os.ELOOP": "Too many levels of symbolic links",
+    "err.os.ENXIO": "No such device or address",
+    "err.output_twice": "named twice as an output of this command",
+    "err.output_is_input": "is an input of this command; writing the output would replace it",
+    "err.output_exists": "exists already; an empty template would replace it",
+    "err.output_is_answers": "holds an answers file; the output would replace it",
+    "err.output_force.hint": "choose another file, or add --force to replace it",
+    "err.fifo_no_reader": "cannot write: no program reads from this pipe (FIFO)",
+    "err.too_large_stream": "input is more than {limit} bytes (1 MiB), the limit",
+    "err.read_timeout": "no data within {seconds} seconds (a pipe that no program writes to?)",
+    "err.not_a_file": "is not a file that can be read (a socket or similar)",
+    "err.stdin_twice": "standard input (-) can be read only once",
+    "err.field.finite": "'{field}' must be a finite number, got {value}",
+    "err.value.huge_number": "a number of about {digits} digits",
+    "interview.locked": "another interview is using this file (lock {lock}, process {pid}); finish it first",
+    "interview.conflict": "another program changed this file during the interview; it was left as it is, and this interview's answers were saved to {copy}",
 }
 
 LANGUAGE = LanguageDefinition(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from csm_check.errors import CsmCheckError
-from csm_check.i18n import choices_text, choose_language, is_registered, t
+from csm_check.errors import CsmCheckError, os_reason, printable
+from csm_check.i18n import choices_text, choose_language, is_registered, msg, t
 from csm_check.interview.settings import Settings
 from csm_check.sanitize import one_line
 
 if TYPE_CHECKING:
+    from csm_check.interview.guard import AnswersLock
     from csm_check.interview.session import Interview
 
 
@@ -31,14 +33,16 @@ def open_session(
     import os
     from dataclasses import replace
 
-    from csm_check.answers import AnswerSet
+    from csm_check.answers import AnswerSet, parse_answers
     from csm_check.answers_writer import dump_answers
     from csm_check.atomicfile import atomic_write_text
     from csm_check.config import load_config
+    from csm_check.interview.guard import AnswersLock, conflict_path, disk_text, fingerprint
     from csm_check.interview.keys import select_challenges
     from csm_check.interview.session import Interview
     from csm_check.interview.terminal import console_terminal
-    from csm_check.loading import load_answers, load_model
+    from csm_check.loading import load_model
+    from csm_check.yamlio.read import parse_yaml, read_text
 
     option = lang.strip().lower() if lang is not None else None
     if option is not None and not is_registered(option):
@@ -47,14 +51,24 @@ def open_session(
         raise CsmCheckError(t("interview.bad_lang", language, choices=choices, value=lang))
     model = load_model(model_file)
     config = load_config(None, model)  # ./csm-check.yaml, checked before anything is asked
-    existing = load_answers(path, model) if path.exists() else None
-    language = choose_language(option or config.language, existing.language if existing else None)
-    selected = select_challenges(model, only, language)
+    _check_path(path)
     folder = path.parent
-    if not folder.is_dir():
-        raise CsmCheckError(t("interview.no_folder", language, folder=folder), str(path))
-    if not os.access(folder, os.W_OK) or (existing and not os.access(path, os.W_OK)):
-        raise CsmCheckError(t("interview.not_writable", language), str(path))
+    usable = folder.is_dir() and os.access(folder, os.W_OK)  # else refused below, unlocked
+    lock = AnswersLock.acquire(path, choose_language(option, None)) if usable else None
+    try:
+        text = read_text(path, str(path)) if os.path.lexists(path) else None
+        existing = parse_answers(parse_yaml(text, str(path)), model) if text is not None else None
+        file_language = existing.language if existing else None
+        language = choose_language(option or config.language, file_language)
+        selected = select_challenges(model, only, language)
+        if not folder.is_dir():
+            raise CsmCheckError(t("interview.no_folder", language, folder=folder), str(path))
+        if not os.access(folder, os.W_OK) or (existing and not os.access(path, os.W_OK)):
+            raise CsmCheckError(t("interview.not_writable", language), str(path))
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
     settings = Settings(
         path=path,
         language=language,
@@ -65,10 +79,53 @@ def open_session(
         model_file=model_file,
         config=config,
     )
-
-    def save(answers: AnswerSet) -> None:
-        atomic_write_text(path, dump_answers(answers, model))
-
     start = existing or AnswerSet(model=model.id)
     start = replace(start, language=start.language or language)
-    return Interview(model, start, settings, console_terminal(), save, saved=existing)
+    last_seen = fingerprint(text)
+    written = False
+
+    def save(answers: AnswerSet) -> None:
+        """Write the file, unless nothing changed yet (an interview that changed nothing
+        writes nothing) or another program changed the file since it was read or written."""
+        nonlocal last_seen, written
+        if not written and answers == start:
+            return
+        new_text = dump_answers(answers, model)
+        if fingerprint(disk_text(path)) != last_seen:
+            copy = conflict_path(path)
+            atomic_write_text(copy, new_text)
+            message = t("interview.conflict", language, copy=printable(str(copy)))
+            raise CsmCheckError(message, str(path))
+        try:
+            atomic_write_text(path, new_text)
+        finally:  # also when interrupted just after the rename: the file is ours then
+            if fingerprint(disk_text(path)) == fingerprint(new_text):
+                last_seen, written = fingerprint(new_text), True
+
+    session = Interview(model, start, settings, console_terminal(), save, saved=existing)
+    if lock is not None:
+        _LOCKS[session] = lock
+        weakref.finalize(session, lock.release)
+    return session
+
+
+def _check_path(path: Path) -> None:
+    """A path that cannot be a file (a symlink loop, a folder) is refused before any question."""
+    import os
+
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise CsmCheckError(msg("err.cannot_read", reason=os_reason(error)), str(path)) from None
+
+
+_LOCKS: weakref.WeakKeyDictionary[Interview, AnswersLock] = weakref.WeakKeyDictionary()
+
+
+def close_session(session: Interview) -> None:
+    """Release the answers file's lock (also done when the session is garbage collected)."""
+    lock = _LOCKS.pop(session, None)
+    if lock is not None:
+        lock.release()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from csm_check.i18n import Language, t
 from csm_check.render.capabilities import TerminalInfo
 from csm_check.render.common import level_text, md_text, score_text, status_word
+from csm_check.render.jsontext import dumps
 from csm_check.sanitize import one_line
 from csm_check.scoring.comparison import ChallengeChange, Comparison, CriterionChange
 
@@ -171,7 +171,7 @@ def render_json(comparison: Comparison) -> str:
             for d in comparison.done
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
 
 
 def render_markdown(comparison: Comparison, language: Language) -> str:

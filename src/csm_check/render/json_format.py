@@ -6,13 +6,13 @@ The report types are the contract, shared with the code that reads reports back 
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Literal, overload
 
 from csm_check import __version__
 from csm_check.i18n import Language
 from csm_check.render import RenderOptions
 from csm_check.render.common import gate_reason, notices, rounded, why
+from csm_check.render.jsontext import dumps
 from csm_check.report import (
     Report,
     ReportChallenge,
@@ -189,5 +189,4 @@ def _challenge(result: ChallengeResult, language: Language) -> ReportChallenge:
 
 
 def render_json(card: Scorecard, options: RenderOptions) -> str:
-    data = build_report(card, options.language).to_data()
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(build_report(card, options.language).to_data()) + "\n"

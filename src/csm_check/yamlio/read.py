@@ -8,8 +8,12 @@ at a line and column.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,16 +53,24 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
         return tag
 
 
+# Python refuses to turn an int of more than 4,300 digits into text (sys.int_info), and every
+# message that quotes a value would then raise. No level, score or count comes near this.
+MAX_INT_BITS = 4000 * 3.33  # about 4,000 decimal digits
+
+
 def _lenient(tag: str) -> None:
     original = _StrictLoader.yaml_constructors[tag]
 
     def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         try:
-            return original(loader, node)
+            value = original(loader, node)
         except (ValueError, OverflowError, TypeError, AttributeError, KeyError):
             # e.g. 2026-13-45, an int too long to convert, `!!timestamp x` or `!!bool x`:
             # the value stays text and the validator reports it.
             return node.value
+        if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+            return node.value  # 0x, 0o, 0b or base-60 spelling of a huge number: stays text
+        return value
 
     _StrictLoader.add_constructor(tag, construct)
 
@@ -74,9 +86,14 @@ class YamlDocument:
     path: str
     data: Any
     root: yaml.Node
+    # key -> (key node, value node) of each mapping visited, by id() of the mapping node:
+    # built once per mapping, so locating n problems is linear, not n x keys.
+    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def position(self, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
-        return locate(self.root, loc, at_key=at_key)
+        return locate(self.root, loc, at_key=at_key, index=self._index)
 
     def problem(
         self,
@@ -86,8 +103,93 @@ class YamlDocument:
         *,
         at_key: bool = False,
     ) -> Problem:
-        line, column = locate(self.root, loc, at_key=at_key)
+        line, column = locate(self.root, loc, at_key=at_key, index=self._index)
         return Problem(self.path, line, column, message, hint)
+
+
+def _read_bounded(path: Path, display: str) -> bytes:
+    if str(path) == STDIN:
+        return _read_stdin(display)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        if path.is_dir():
+            raise CsmCheckError(msg("err.is_folder"), display)
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise CsmCheckError(msg("err.not_found"), display) from None
+    except PermissionError:
+        raise CsmCheckError(msg("err.permission"), display) from None
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a socket
+            raise CsmCheckError(msg("err.not_a_file"), display) from None
+        raise CsmCheckError(msg("err.cannot_read", reason=os_reason(error)), display) from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise CsmCheckError(msg("err.is_folder"), display)
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > MAX_BYTES:
+                raise _too_large(display, info.st_size)
+            os.set_blocking(descriptor, True)
+            raw = _read_up_to(descriptor, MAX_BYTES + 1, None, display)
+        else:
+            raw = _read_up_to(descriptor, MAX_BYTES + 1, READ_TIMEOUT, display)
+    except PermissionError:
+        raise CsmCheckError(msg("err.permission"), display) from None
+    except OSError as error:
+        raise CsmCheckError(msg("err.cannot_read", reason=os_reason(error)), display) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_BYTES:
+        raise _too_large(display, None)
+    return raw
+
+
+def _read_stdin(display: str) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # pragma: no cover - stdin replaced by a text-only object
+        data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
+    else:
+        data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _too_large(display, None)
+    return data
+
+
+def _read_up_to(descriptor: int, limit: int, timeout: float | None, display: str) -> bytes:
+    """At most `limit` bytes; with a timeout, wait at most that long for each chunk."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if timeout is not None and not _readable(descriptor, timeout):
+            language = message_language()
+            seconds = format_count(round(timeout), language)
+            raise CsmCheckError(msg("err.read_timeout", seconds=seconds), display)
+        try:
+            chunk = os.read(descriptor, min(65536, limit - size))
+        except BlockingIOError:
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _readable(descriptor: int, timeout: float) -> bool:
+    import select
+
+    ready, _, _ = select.select([descriptor], [], [], timeout)
+    return bool(ready)
+
+
+def _too_large(display: str, size: int | None) -> CsmCheckError:
+    language = message_language()
+    limit = format_count(MAX_BYTES, language)
+    if size is None:
+        return CsmCheckError(msg("err.too_large_stream", limit=limit), display, 1, 1)
+    size_text = format_count(size, language)
+    return CsmCheckError(msg("err.too_large", size=size_text, limit=limit), display, 1, 1)
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -97,23 +199,19 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+READ_TIMEOUT = 30.0  # seconds to wait for data from a pipe, FIFO or device
+STDIN = "-"
+STDIN_DISPLAY = "<stdin>"
+
+
 def read_text(path: Path, display: str) -> str:
-    """Read a UTF-8 file of at most 1 MiB, or raise a located error."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise CsmCheckError(msg("err.is_folder"), display)
-        if size > MAX_BYTES:
-            language = message_language()
-            size_text, limit = format_count(size, language), format_count(MAX_BYTES, language)
-            raise CsmCheckError(msg("err.too_large", size=size_text, limit=limit), display, 1, 1)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CsmCheckError(msg("err.not_found"), display) from None
-    except PermissionError:
-        raise CsmCheckError(msg("err.permission"), display) from None
-    except OSError as error:
-        raise CsmCheckError(msg("err.cannot_read", reason=os_reason(error)), display) from None
+    """Read a UTF-8 file of at most 1 MiB, or raise a located error.
+
+    The one way csm-check reads an input. `-` is standard input. At most MAX_BYTES + 1 bytes
+    are read whatever the file is, so /dev/zero or `yes |` cannot grow memory; a FIFO is
+    opened without blocking and a pipe or device that sends nothing for READ_TIMEOUT seconds
+    (a FIFO no program writes to) is an error, not a hang."""
+    raw = _read_bounded(path, display)
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     try:
@@ -199,6 +297,8 @@ def _reader_problem(text: str, display: str, error: yaml.reader.ReaderError) -> 
 def load_yaml(path: Path, display: str | None = None, *, allow_empty: bool = False) -> YamlDocument:
     """Read and parse a YAML file; `display` is the name used in messages."""
     name = display if display is not None else str(path)
+    if display is None and str(path) == STDIN:
+        name = STDIN_DISPLAY
     return parse_yaml(read_text(path, name), name, allow_empty=allow_empty)
 
 
@@ -240,17 +340,32 @@ def key_positions(root: yaml.Node, section: str) -> dict[str, tuple[int, int]]:
     return {}
 
 
-def locate(root: yaml.Node, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
-    """1-based line and column of the node at `loc`, or of the deepest node that exists."""
+def locate(
+    root: yaml.Node,
+    loc: Sequence[str | int],
+    *,
+    at_key: bool = False,
+    index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] | None = None,
+) -> tuple[int, int]:
+    """1-based line and column of the node at `loc`, or of the deepest node that exists.
+
+    `index` caches each mapping's keys between calls (YamlDocument passes its own)."""
+    cache = {} if index is None else index
     node = root
-    for index, part in enumerate(loc):
-        last = index == len(loc) - 1
+    for position, part in enumerate(loc):
+        last = position == len(loc) - 1
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                    child = key if (last and at_key) else value
-                    break
+            keys = cache.get(id(node))
+            if keys is None:
+                keys = {}
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode):
+                        keys.setdefault(key.value, (key, value))  # the first one, as written
+                cache[id(node)] = keys
+            found = keys.get(str(part))
+            if found is not None:
+                child = found[0] if (last and at_key) else found[1]
         elif (
             isinstance(node, yaml.SequenceNode)
             and isinstance(part, int)
