@@ -64,8 +64,8 @@ def blocked(tmp_path: Path) -> Path:
     """AI disclosure at first contact (a knock-out, minimum 3) answered with 1."""
     return answers_file(
         tmp_path,
-        "schema_version: 1\nlanguage: en\nanswers:\n"
-        "  compliance.bot-disclosure: 1\n  compliance.ai-system-register: 4\n",
+        "schema_version: 1\nlanguage: en\nassessed_on: 2026-11-27\nanswers:\n"
+        "  compliance.bot-disclosure: 1\n  compliance.dpia: 4\n",
         "blocked.yaml",
     )
 
@@ -148,13 +148,15 @@ def hand_next_steps(levels: dict[str, int], target: int) -> list[tuple[str, int,
 
 
 def test_hand_computation_of_the_example_matches_known_values() -> None:
-    # talent: (50 + 25 + 25) / 3; compliance: (25*1 + 75*2 + 100*2 + 50*1 + 75*2) / 8 = 71.875
-    # strategy: (50 + 75 + 75*2) / 4 = 68.75; overall: mean of ten challenge scores = 43.646
+    # talent: (75 + 50 + 25 + 50 + 25) / 5 = 45; compliance (knock-outs weigh 2, the
+    # agent-scoring one is n/a): (75*2 + 75*2 + 75*2 + 75*2 + 50*1) / 9 = 72.22;
+    # strategy: (25 + 50 + 75 + 50 + 75*2) / 6 = 58.33; overall: mean of ten challenge scores
+    # 45 + 40 + 25 + 58.33 + 60.71 + 37.5 + 72.22 + 37.5 + 33.33 + 37.5 = 447.10 -> 44.71
     scores, overall = hand_scores(example_levels())
-    assert scores["talent"] == pytest.approx(100 / 3)
-    assert scores["compliance"] == pytest.approx(71.875)
-    assert scores["strategy"] == pytest.approx(68.75)
-    assert overall == pytest.approx(436.4583 / 10, abs=1e-4)
+    assert scores["talent"] == pytest.approx(45.0)
+    assert scores["compliance"] == pytest.approx(650 / 9)
+    assert scores["strategy"] == pytest.approx(350 / 6)
+    assert overall == pytest.approx(447.1032 / 10, abs=1e-4)
 
 
 def test_json_scores_match_the_hand_computation(runner: CliRunner) -> None:
@@ -168,11 +170,11 @@ def test_json_scores_match_the_hand_computation(runner: CliRunner) -> None:
         "score": round(overall, 1),
         "status": hand_status(overall),
         "answered": answered,
-        "total": 41,
-        "coverage": round(100 * answered / 41, 1),
+        "total": 50,
+        "coverage": round(100 * answered / 50, 1),
     }
-    assert answered == 32  # 29 levels and 3 times n/a; 9 criteria are left empty
-    assert report["overall"]["score"] == 43.6
+    assert answered == 45  # 44 levels and once n/a; 5 criteria are left empty
+    assert report["overall"]["score"] == 44.7
     for challenge, raw in zip(report["challenges"], MODEL_RAW["challenges"], strict=True):
         expected = scores[raw["id"]]
         assert challenge["id"] == raw["id"]
@@ -200,10 +202,12 @@ def test_json_next_steps_match_the_hand_ranking(runner: CliRunner, target: int |
     assert steps == expected
     assert [s["rank"] for s in report["next_steps"]] == list(range(1, len(expected) + 1))
     if target is None:
-        # foundations.contact-reason-taxonomy: level 1, gap 2/4, holds back business-value,
-        # strategy, expectations and balance (none ready): 0.5 * (1 + 0.5 * 4) = 1.5
-        assert steps[0] == ("foundations.contact-reason-taxonomy", 1, 3, 1.5, False)
-        assert len(steps) == 23
+        # foundations.data-quality: level 1, gap 2/4, holds back business-value, strategy,
+        # expectations and balance (none ready): 0.5 * (1 + 0.5 * 4) = 1.5; the taxonomy has
+        # the same priority and comes later in the model
+        assert steps[0] == ("foundations.data-quality", 1, 3, 1.5, False)
+        assert steps[1] == ("foundations.contact-reason-taxonomy", 1, 3, 1.5, False)
+        assert len(steps) == 34
 
 
 def test_json_key_sets_are_exact(runner: CliRunner) -> None:
@@ -266,16 +270,20 @@ def test_json_key_sets_are_exact(runner: CliRunner) -> None:
 def test_json_criterion_states_and_notes(runner: CliRunner) -> None:
     report = score_json(runner, str(EXAMPLE))
     criteria = {c["id"]: c for ch in report["challenges"] for c in ch["criteria"]}
-    assert criteria["business-value.containment-quality"] == {
-        "id": "business-value.containment-quality",
+    assert criteria["compliance.agent-scoring-oversight"] == {
+        "id": "compliance.agent-scoring-oversight",
         "state": "not_applicable",
         "level": None,
         "score": None,
-        "note": "Noch kein Bot im Einsatz",
+        "note": "Kein KI-Scoring und keine KI-gestützte Arbeitsverteilung für "
+        "Servicemitarbeitende im Einsatz.",
     }
-    assert criteria["talent.time-to-proficiency"]["state"] == "unanswered"
-    assert criteria["foundations.knowledge-base"]["note"] == "Owners set, reviews quarterly"
-    assert sum(c["state"] == "unanswered" for c in criteria.values()) == 9
+    assert criteria["business-value.business-case-review"]["state"] == "unanswered"
+    assert criteria["foundations.process-documentation"]["note"] == (
+        "Von den zehn häufigsten Kontaktgründen sind sechs dokumentiert, "
+        "vier mit verantwortlicher Person."
+    )
+    assert sum(c["state"] == "unanswered" for c in criteria.values()) == 5
 
 
 def test_json_step_texts_in_both_languages(runner: CliRunner) -> None:
@@ -292,7 +300,7 @@ def test_json_step_texts_in_both_languages(runner: CliRunner) -> None:
         k
         for c in MODEL_RAW["challenges"]
         for k in c["criteria"]
-        if k["id"] == "foundations.contact-reason-taxonomy"
+        if k["id"] == "foundations.data-quality"
     )
     assert german["action"] == raw["next_step"]["de"]
     assert english["action"] == raw["next_step"]["en"]
@@ -331,24 +339,35 @@ def test_exit_1_for_a_blocker(runner: CliRunner, blocked: Path) -> None:
         3,
     )
     assert report["gate"]["passed"] is False
-    assert machine.stderr == (
-        "knock-out criterion compliance.bot-disclosure is below its minimum level\n"
-        # Unanswered knock-outs could hide a blocker: warnings, not failures, by default.
-        "warning: knock-out criterion strategy.human-review is not answered\n"
-        "warning: knock-out criterion compliance.no-agent-emotion-recognition is not answered\n"
-        "warning: knock-out criterion compliance.processor-contracts is not answered\n"
+    law = " (EU AI Act Art. 50(1), applies from 2026-08-02)"
+    assert machine.stderr.splitlines()[0] == (
+        f"knock-out criterion compliance.bot-disclosure is below its minimum level{law}"
     )
+    # Unanswered knock-outs in force could hide a blocker: warnings, not failures, by
+    # default; the agent-scoring duty binds only from 2 Dec 2027 and is not warned about.
+    warned = [line.split(" is not answered")[0] for line in machine.stderr.splitlines()[1:]]
+    assert warned == [
+        f"warning: knock-out criterion {criterion}"
+        for criterion in (
+            "strategy.human-review",
+            "change.ai-literacy-training",
+            "change.works-council-agreement",
+            "compliance.no-agent-emotion-recognition",
+            "compliance.processor-contracts",
+            "compliance.call-recording-consent",
+        )
+    ]
 
 
 def test_exit_1_below_fail_under_compared_before_rounding(runner: CliRunner) -> None:
-    # overall = 43.646; shown as 43.6 but it is not below 43.6, and it is below 43.65
-    assert run(runner, "score", str(EXAMPLE), "--fail-under", "43.6").exit_code == 0
-    result = run(runner, "score", str(EXAMPLE), "--fail-under", "43.65", "-f", "json")
+    # overall = 44.710; shown as 44.7 but it is not below 44.7, and it is below 44.75
+    assert run(runner, "score", str(EXAMPLE), "--fail-under", "44.7").exit_code == 0
+    result = run(runner, "score", str(EXAMPLE), "--fail-under", "44.75", "-f", "json")
     assert result.exit_code == 1
-    assert result.stderr == "Gesamtpunktzahl 43,6 liegt unter --fail-under 43.65\n"
+    assert result.stderr == "Gesamtpunktzahl 44,7 liegt unter --fail-under 44.75\n"
     english = run(runner, "score", str(EXAMPLE), "--fail-under", "50", "--lang", "en")
     assert english.exit_code == 1
-    assert "- overall score 43.6 is below --fail-under 50" in english.stdout
+    assert "- overall score 44.7 is below --fail-under 50" in english.stdout
 
 
 def test_exit_1_when_nothing_is_answered_under_fail_under(
@@ -364,10 +383,10 @@ def test_exit_1_when_nothing_is_answered_under_fail_under(
 def test_exit_1_for_require_complete(runner: CliRunner) -> None:
     result = run(runner, "score", str(EXAMPLE), "--require-complete")
     assert result.exit_code == 1
-    assert "- 9 Kriterien unbeantwortet (--require-complete)" in result.stdout
+    assert "- 5 Kriterien unbeantwortet (--require-complete)" in result.stdout
     english = run(runner, "score", str(EXAMPLE), "--require-complete", "-f", "json", "--lang", "en")
     assert english.exit_code == 1
-    assert english.stderr == "9 criteria unanswered (--require-complete)\n"
+    assert english.stderr == "5 criteria unanswered (--require-complete)\n"
 
 
 def test_all_gate_reasons_are_listed(runner: CliRunner, blocked: Path) -> None:
@@ -375,14 +394,18 @@ def test_all_gate_reasons_are_listed(runner: CliRunner, blocked: Path) -> None:
         runner, "score", str(blocked), "--fail-under", "90", "--require-complete", "-f", "json"
     )
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    lines = [line.split(" (")[0] for line in result.stderr.splitlines()]  # without the law
+    assert lines == [
         "knock-out criterion compliance.bot-disclosure is below its minimum level",
         # under --require-complete an unanswered knock-out fails instead of warning
         "knock-out criterion strategy.human-review is not answered",
+        "knock-out criterion change.ai-literacy-training is not answered",
+        "knock-out criterion change.works-council-agreement is not answered",
         "knock-out criterion compliance.no-agent-emotion-recognition is not answered",
         "knock-out criterion compliance.processor-contracts is not answered",
+        "knock-out criterion compliance.call-recording-consent is not answered",
         "overall score 50.0 is below --fail-under 90",
-        "39 criteria unanswered (--require-complete)",
+        "48 criteria unanswered",  # the rest of that line is cut off with the law above
     ]
 
 
@@ -412,12 +435,12 @@ def test_exit_2_for_bad_usage(runner: CliRunner, args: list[str], mentions: str)
 
 
 def test_exit_2_for_bad_input_in_both_formats(runner: CliRunner, tmp_path: Path) -> None:
-    bad = answers_file(tmp_path, "schema_version: 1\nanswers:\n  talent.attrition-tracking: 5\n")
+    bad = answers_file(tmp_path, "schema_version: 1\nanswers:\n  talent.attrition-rate: 5\n")
     for fmt in ("table", "json"):
         result = run(runner, "score", str(bad), "--format", fmt)
         assert result.exit_code == 2
         assert result.stdout == ""
-        assert result.stderr.startswith(f"{bad}:3:30: level must be a whole number")
+        assert result.stderr.startswith(f"{bad}:3:26: level must be a whole number")
 
 
 # --- language ------------------------------------------------------------------------------
@@ -479,10 +502,10 @@ def test_table_in_both_languages(runner: CliRunner, language: str) -> None:
             "Organisation: Beispiel Service GmbH",
             "Respondent: Jana Muster",
             "Assessed on: 2026-11-27",
-            "Overall: 43.6  ▲ DEVELOPING",
-            "32 of 41 criteria answered (78.0%)",
+            "Overall: 44.7  ▲ DEVELOPING",
+            "45 of 50 criteria answered (90.0%)",
             "No blockers.",
-            "... and 21 more (see --top or --format json)",
+            "... and 32 more (see --top or --format json)",
             "Gate: passed",
         ]
     else:
@@ -490,18 +513,18 @@ def test_table_in_both_languages(runner: CliRunner, language: str) -> None:
             "Readiness-Scorecard: Kundenservice-Readiness 2026",
             "Ausgefüllt von: Jana Muster",
             "Bewertet am: 2026-11-27",
-            "Gesamt: 43,6  ▲ IM AUFBAU",
-            "32 von 41 Kriterien beantwortet (78,0 %)",
+            "Gesamt: 44,7  ▲ IM AUFBAU",
+            "45 von 50 Kriterien beantwortet (90,0 %)",
             "Keine Blocker.",
-            "... und 21 weitere (siehe --top oder --format json)",
+            "... und 32 weitere (siehe --top oder --format json)",
             "Prüfung: bestanden",
         ]
     for line in expected:
         assert line in text.splitlines(), line
     ready = "✔ READY" if language == "en" else "✔ BEREIT"
     compliance = next(line for line in text.splitlines() if re.match(r"^\s*7\s", line))
-    assert ("71.9" if language == "en" else "71,9") in compliance
-    assert ready in compliance and compliance.rstrip().endswith("5/5")
+    assert ("72.2" if language == "en" else "72,2") in compliance
+    assert ready in compliance and compliance.rstrip().endswith("6/6")
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
@@ -532,7 +555,7 @@ def test_ascii_terminal_gets_ascii_symbols() -> None:
         app, ["score", str(EXAMPLE), "--lang", "en", "--top", "1"]
     )
     assert result.exit_code == 0
-    assert "Overall: 43.6  ~ DEVELOPING" in result.stdout
+    assert "Overall: 44.7  ~ DEVELOPING" in result.stdout
     assert "+ READY" in result.stdout and "x AT RISK" in result.stdout
     assert all(char in string.printable for char in result.stdout)
 
@@ -554,7 +577,7 @@ HOSTILE = (
     'organisation: "[bold]x[/] \\e[31mred[/] \\e]8;;http://evil\\e\\\\link"\n'
     'respondent: "[/]"\n'
     "answers:\n"
-    '  talent.attrition-tracking: {level: 2, note: "[/] [red]note[/red] \\e[2J"}\n'
+    '  talent.attrition-rate: {level: 2, note: "[/] [red]note[/red] \\e[2J"}\n'
     '  talent.workforce-plan: {level: 1, note: "line one\\nline two\\ttab"}\n'
 )
 
@@ -570,7 +593,7 @@ def test_markup_and_escapes_in_user_text(runner: CliRunner, tmp_path: Path) -> N
     assert report["respondent"] == "[/]"
     notes = {c["id"]: c["note"] for ch in report["challenges"] for c in ch["criteria"] if c["note"]}
     assert notes == {
-        "talent.attrition-tracking": "[/] [red]note[/red] \x1b[2J",
+        "talent.attrition-rate": "[/] [red]note[/red] \x1b[2J",
         "talent.workforce-plan": "line one\nline two\ttab",
     }
 
@@ -607,14 +630,16 @@ def test_template_is_accepted_by_score_as_it_is(
     assert ids == [k["id"] for c in MODEL_RAW["challenges"] for k in c["criteria"]]
     first = MODEL_RAW["challenges"][0]["criteria"][0]["question"][language]
     assert first.split()[0] in printed.stdout
-    assert ("Scale:" if language == "en" else "Skala:") in printed.stdout
+    # every criterion brings its own levels, so the default scale is not printed
+    assert ("Scale:" if language == "en" else "Skala:") not in printed.stdout
+    assert "    # 0 = " in printed.stdout
     report = score_json(runner, str(out))
     assert report["language"] == language
     assert report["overall"] == {
         "score": None,
         "status": "no_data",
         "answered": 0,
-        "total": 41,
+        "total": 50,
         "coverage": 0.0,
     }
     assert report["next_steps"] == []
@@ -652,8 +677,8 @@ def test_challenges_lists_the_model(
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "challenges.yaml: ok (10 challenges, 41 criteria)\n"),
-        ("de", "challenges.yaml: in Ordnung (10 Herausforderungen, 41 Kriterien)\n"),
+        ("en", "challenges.yaml: ok (10 challenges, 50 criteria)\n"),
+        ("de", "challenges.yaml: in Ordnung (10 Herausforderungen, 50 Kriterien)\n"),
     ],
 )
 def test_validate_the_model(runner: CliRunner, language: str, expected: str) -> None:

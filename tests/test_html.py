@@ -72,7 +72,7 @@ def test_same_content_as_the_markdown(language: Language) -> None:
     for step in card.next_steps[:5]:
         assert step.criterion.next_step.get(language) in page.text
     assert t("card.next_steps_more", language, count=len(card.next_steps) - 5) in page.text
-    assert "Nur im Profil der Teamleitung Chat erwähnt" in page.text
+    assert "Wochenreport je Kanal: Telefon 80/20" in page.text  # a note from the example
     assert [tag for tag, _ in page.tags].count("details") == 10
     assert not any("open" in attrs for tag, attrs in page.tags if tag == "details")
     assert page.tags.count(("tr", ())) == 11  # header and one row per challenge

@@ -709,7 +709,7 @@ def test_final_scorecard_honours_csm_check_yaml_like_score(
     runner: CliRunner, tmp_path: Path, model: Model, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The reviewer's case: target 4 and top 2 in csm-check.yaml, every answer 3. The interview
-    # used to end with "No next steps" and a passed gate while `score` listed 41 steps.
+    # used to end with "No next steps" and a passed gate while `score` listed every step.
     monkeypatch.chdir(tmp_path)
     (tmp_path / "csm-check.yaml").write_text(
         "target: 4\ntop: 2\nfail_under: 80\nchallenges:\n  talent: {minimum: 90, level: warn}\n",
@@ -722,7 +722,7 @@ def test_final_scorecard_honours_csm_check_yaml_like_score(
     assert table.exit_code == 1
     assert table.stdout in result.stdout  # the very same scorecard, byte for byte
     assert "level 3, target 4" in result.stdout
-    assert "... and 39 more (see --top or --format json)" in result.stdout
+    assert "... and 48 more (see --top or --format json)" in result.stdout
     assert "No next steps" not in result.stdout
     assert "Gate: FAILED" in result.stdout
     assert "overall score 75.0 is below --fail-under 80" in result.stdout

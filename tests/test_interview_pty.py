@@ -45,17 +45,17 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, model: Model) -> None
     child.expect_exact("Your name or role: ")
     child.sendline("")
     child.expect_exact("Challenge 1/10: Talent")
-    child.expect_exact("question 1/4")
+    child.expect_exact("question 1/5")
     child.expect_exact("> ")
     child.sendline("2")
-    child.expect_exact("question 2/4")
+    child.expect_exact("question 2/5")
     child.expect_exact("> ")
     child.sendline("3 monthly, no targets yet")
-    child.expect_exact("question 3/4")
+    child.expect_exact("question 3/5")
     child.expect_exact("> ")
     child.sendintr()
     child.expect_exact("Interrupted.")
-    child.expect_exact("Stopped at challenge 1, question 3/4.")
+    child.expect_exact("Stopped at challenge 1, question 3/5.")
     child.expect_exact("Continue with: csm-check interactive --answers csm-answers.yaml")
     child.expect(pexpect.EOF)
     child.close()
@@ -66,28 +66,26 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, model: Model) -> None
     path = tmp_path / "csm-answers.yaml"
     answers = load_answers(path, model)
     assert answers.organisation == "ACME [bold]GmbH"
-    assert answers.get("talent.attrition-tracking") == Answer("answered", 2)
-    assert answers.get("talent.ai-skill-profiles") == Answer(
-        "answered", 3, "monthly, no targets yet"
-    )
-    assert answers.get("talent.time-to-proficiency") == Answer("unanswered")
+    assert answers.get("talent.attrition-rate") == Answer("answered", 2)
+    assert answers.get("talent.employee-nps") == Answer("answered", 3, "monthly, no targets yet")
+    assert answers.get("talent.ai-skill-profiles") == Answer("unanswered")
 
     again = spawn(tmp_path)
-    again.expect_exact("2 of 41 already answered; continuing with challenge 1, question 3.")
+    again.expect_exact("2 of 50 already answered; continuing with challenge 1, question 3.")
     again.expect_exact("Organisation (Enter keeps: ACME [bold]GmbH): ")
     again.sendline("")
     again.expect_exact("Your name or role: ")
     again.sendline("")
-    again.expect_exact("[1/10 Talent] question 3/4")
+    again.expect_exact("[1/10 Talent] question 3/5")
     again.expect_exact("> ")
     again.sendline("b")
-    again.expect_exact("Current answer: 3 In place; note: monthly, no targets yet")
+    again.expect_exact("Current answer: 3 The eNPS is measured per team")  # its own level
     again.expect_exact("> ")
     again.sendline("")
-    again.expect_exact("question 3/4")
+    again.expect_exact("question 3/5")
     again.expect_exact("> ")
     again.sendline("n no new agents this year")
-    again.expect_exact("question 4/4")
+    again.expect_exact("question 4/5")
     again.expect_exact("> ")
     again.sendline("q")
     again.expect_exact("Continue with:")
@@ -95,7 +93,7 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, model: Model) -> None
     again.close()
     assert again.exitstatus == 0
     resumed = load_answers(path, model)
-    assert resumed.get("talent.time-to-proficiency") == Answer(
+    assert resumed.get("talent.ai-skill-profiles") == Answer(
         "not_applicable", None, "no new agents this year"
     )
     assert resumed.organisation == "ACME [bold]GmbH"
@@ -105,19 +103,19 @@ def test_dumb_terminal_in_german_end_of_input(tmp_path: Path, model: Model) -> N
     child = spawn(
         tmp_path, "--lang", "de", "--only", "compliance", "--answers", "a.yaml", term="dumb"
     )
-    child.expect_exact("Offene Fragen: 5 von 5.")
+    child.expect_exact("Offene Fragen: 6 von 6.")
     child.expect_exact("Organisation: ")
     child.sendline("")
     child.expect_exact("Ihr Name oder Ihre Rolle: ")
     child.sendline("")
     child.expect_exact("Herausforderung 7/10")
-    child.expect_exact("Frage 1/5")
+    child.expect_exact("Frage 1/6")
     child.expect_exact("> ")
     child.sendline("?")
     child.expect_exact("Stufen")
     child.expect_exact("> ")
     child.sendline("4")
-    child.expect_exact("Frage 2/5")
+    child.expect_exact("Frage 2/6")
     child.expect_exact("> ")
     child.sendeof()
     child.expect_exact("Ende der Eingabe")
@@ -126,4 +124,4 @@ def test_dumb_terminal_in_german_end_of_input(tmp_path: Path, model: Model) -> N
     assert child.exitstatus == 1
     answers = load_answers(tmp_path / "a.yaml", model)
     assert answers.language == "de"
-    assert answers.get("compliance.ai-system-register") == Answer("answered", 4)
+    assert answers.get("compliance.bot-disclosure") == Answer("answered", 4)

@@ -125,11 +125,11 @@ def test_file_over_one_mebibyte_is_refused_before_parsing(
 
 def test_file_of_exactly_one_mebibyte_is_read(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "large.yaml"
-    head = b"schema_version: 1\nanswers:\n  talent.attrition-tracking: 2\n#"
+    head = b"schema_version: 1\nanswers:\n  talent.attrition-rate: 2\n#"
     path.write_bytes(head + b"x" * (1024 * 1024 - len(head)))
     result = validate(runner, str(path))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"{path}: ok (1/41 answered)\n"
+    assert result.stdout == f"{path}: ok (1/50 answered)\n"
 
 
 def test_note_over_2000_characters(runner: CliRunner, tmp_path: Path) -> None:
@@ -175,7 +175,7 @@ def test_every_file_is_reported_and_good_ones_still_pass(runner: CliRunner, tmp_
     bad = CASES / "invalid" / "answers" / "level-7.yaml"
     result = validate(runner, str(EXAMPLE), str(bad))
     assert result.exit_code == 2
-    assert result.stdout == f"{EXAMPLE}: ok (32/41 answered)\n"
+    assert result.stdout == f"{EXAMPLE}: ok (45/50 answered)\n"
     assert result.stderr.startswith(f"{bad}:4:30: level must be a whole number")
 
 

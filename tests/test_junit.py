@@ -209,15 +209,19 @@ def test_german(runner: CliRunner, folder: Path) -> None:
 
 
 def test_builtin_model(runner: CliRunner) -> None:
-    """The built-in model: 10 challenges + 4 knock-out criteria."""
+    """The built-in model: 10 challenges + 8 knock-out criteria (the legal musts)."""
     root = junit(runner, str(EXAMPLE), model=str(REPO / "challenges.yaml"))
     check_schema(root)
-    assert root.get("tests") == "14"
-    assert [c.get("name") for c in root.iter("testcase")][-4:] == [
+    assert root.get("tests") == "18"
+    assert [c.get("name") for c in root.iter("testcase")][-8:] == [
         "strategy.human-review",
+        "change.ai-literacy-training",
+        "change.works-council-agreement",
         "compliance.bot-disclosure",
         "compliance.no-agent-emotion-recognition",
+        "compliance.agent-scoring-oversight",
         "compliance.processor-contracts",
+        "compliance.call-recording-consent",
     ]
 
 

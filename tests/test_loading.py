@@ -35,7 +35,7 @@ def test_short_and_mapping_forms(model: Model, tmp_path: Path) -> None:
         "assessed_on: 2026-11-27\n"
         "language: de\n"
         "answers:\n"
-        "  talent.attrition-tracking: 2\n"
+        "  talent.attrition-rate: 2\n"
         '  foundations.knowledge-base: {level: 3, note: "owners set, reviews quarterly"}\n'
         "  talent.workforce-plan:\n"
         "    level: 0\n"
@@ -50,7 +50,7 @@ def test_short_and_mapping_forms(model: Model, tmp_path: Path) -> None:
     assert loaded.assessed_on == dt.date(2026, 11, 27)
     assert loaded.language == "de"
     assert loaded.answers == {
-        "talent.attrition-tracking": Answer("answered", 2),
+        "talent.attrition-rate": Answer("answered", 2),
         "foundations.knowledge-base": Answer("answered", 3, "owners set, reviews quarterly"),
         "talent.workforce-plan": Answer("answered", 0, "two lines\nof note\n"),
     }
@@ -100,20 +100,20 @@ def test_byte_order_mark_is_accepted(model: Model, tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(
         b"\xef\xbb\xbfschema_version: 1\norganisation: B\xc3\xa4ckerei\nanswers:\n"
-        b"  talent.attrition-tracking: 4\r\n"
+        b"  talent.attrition-rate: 4\r\n"
     )
     loaded = load_answers(path, model)
     assert loaded.organisation == "Bäckerei"
-    assert loaded.answers == {"talent.attrition-tracking": Answer("answered", 4)}
+    assert loaded.answers == {"talent.attrition-rate": Answer("answered", 4)}
 
 
 def test_note_of_exactly_2000_characters(model: Model, tmp_path: Path) -> None:
     note = "ö" * 2000
     path = write(
         tmp_path,
-        f'schema_version: 1\nanswers:\n  talent.attrition-tracking: {{level: 1, note: "{note}"}}\n',
+        f'schema_version: 1\nanswers:\n  talent.attrition-rate: {{level: 1, note: "{note}"}}\n',
     )
-    assert load_answers(path, model).get("talent.attrition-tracking").note == note
+    assert load_answers(path, model).get("talent.attrition-rate").note == note
 
 
 def test_every_level_and_quoted_na(model: Model, tmp_path: Path) -> None:

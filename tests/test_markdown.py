@@ -89,7 +89,7 @@ def test_header_names_model_organisation_respondent_date_and_version() -> None:
     text = "\n".join(plain(token) for token in tokens if token.type == "inline")
     for value in ("Beispiel Service GmbH", "Jana Muster", "2026-11-27", f"csm-check {__version__}"):
         assert value in text
-    assert "Overall: 43.6 · 🟡 developing" in text
+    assert "Overall: 44.7 · 🟡 developing" in text
 
 
 @pytest.mark.parametrize("top", [0, 3, 5, 100])
@@ -124,8 +124,12 @@ def test_details_sections_are_closed_one_per_challenge() -> None:
 
 def test_criteria_show_question_level_label_and_note() -> None:
     text = render_markdown(example_card(), options("de"))
-    assert "  - Stufe: 1 (Punktuell)\n  - Notiz: Nur im Profil der Teamleitung Chat erwähnt" in text
-    assert "Stufe: trifft nicht zu\n  - Notiz: Noch kein Bot im Einsatz" in text
+    # the criterion's own text of the level, then the note
+    level = (
+        "  - Stufe: 3 (Jedes Team, auch beim Dienstleister, hat einen Zielwert; ein Monatsbericht "
+    )
+    assert level + "vergleicht den Ist-Wert damit.)\n  - Notiz: HR-Monatsbericht je Team" in text
+    assert "Stufe: trifft nicht zu\n  - Notiz: Kein KI-Scoring und keine KI-gestützte" in text
     assert "Stufe: noch nicht beantwortet" in text
 
 

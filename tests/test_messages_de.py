@@ -49,7 +49,7 @@ ANSWERS_DE = [
         HEADER + "  talent.atrition-tracking: 2\n",
         [
             "unknown-id.yaml:3:3: Unbekannte Kriterien-ID 'talent.atrition-tracking' "
-            "(Hinweis: Meinten Sie 'talent.attrition-tracking'?)"
+            "(Hinweis: Meinten Sie 'talent.attrition-rate'?)"
         ],
     ),
     (

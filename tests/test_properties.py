@@ -268,7 +268,7 @@ def test_any_user_text_renders_safely(
         f"respondent: {quote(respondent)}\n"
         f"language: {language}\n"
         "answers:\n"
-        f"  talent.attrition-tracking: {{level: 1, note: {quote(note)}}}\n"
+        f"  talent.attrition-rate: {{level: 1, note: {quote(note)}}}\n"
     )
     scratch.write_text(document, encoding="utf-8")
     table = runner_module.invoke(app, ["score", str(scratch)])

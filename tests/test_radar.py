@@ -105,7 +105,7 @@ def test_title_labels_and_legend() -> None:
     title = root.find(f"{SVG}title")
     assert title is not None and title.text == "Readiness-Radar: Kundenservice-Readiness 2026"
     labels = ["".join(label.itertext()) for label in by_class(root, "axis-label")]
-    assert labels[0] == "1 Personal33,3" and labels[9] == "10 Effizienz & CX50,0"
+    assert labels[0] == "1 Personal45,0" and labels[9] == "10 Effizienz & CX37,5"
     legend = "".join(by_class(root, "legend")[0].itertext())
     assert "Punkte" in legend and "Ziel: Stufe 3 (75,0)" in legend
 

@@ -31,5 +31,5 @@ def test_quick_start_has_exactly_two_commands() -> None:
 
 
 def test_example_in_quick_start_exists() -> None:
-    for path in re.findall(r"examples/[\w.-]+", README):
-        assert (REPO / path).is_file(), path
+    for path in re.findall(r"examples/[\w.-]+/?", README):
+        assert (REPO / path).exists(), path

@@ -27,7 +27,7 @@ def hostile(tmp_path: Path) -> Path:
         f'respondent: "{RESPONDENT}"\n'
         "language: en\n"
         "answers:\n"
-        f"  talent.attrition-tracking: {{level: 2, note: {note}}}\n"
+        f"  talent.attrition-rate: {{level: 2, note: {note}}}\n"
         "  compliance.bot-disclosure: 0\n",
         encoding="utf-8",
     )

@@ -98,7 +98,7 @@ def test_dash_reads_stdin(runner: CliRunner, command: list[str]) -> None:
     if command[0] == "score":
         assert json.loads(result.stdout)["respondent"] == "Jana Muster"
     else:
-        assert result.stdout.startswith("-: ok (32/41 answered)")
+        assert result.stdout.startswith("-: ok (45/50 answered)")
 
 
 def test_compare_reads_one_side_from_stdin(runner: CliRunner) -> None:
@@ -107,7 +107,7 @@ def test_compare_reads_one_side_from_stdin(runner: CliRunner) -> None:
     result = runner.invoke(app, ["compare", "-", str(EXAMPLE), "-f", "json"], input=EXAMPLE_TEXT)
     assert result.exit_code == 0, result.output
     overall = json.loads(result.stdout)["overall"]
-    assert overall["old_score"] == overall["new_score"] == 43.6
+    assert overall["old_score"] == overall["new_score"] == 44.7
     twice = runner.invoke(app, ["compare", "-", "-"], input=EXAMPLE_TEXT)
     assert twice.exit_code == 2
     assert "standard input (-) can be read only once" in twice.stderr

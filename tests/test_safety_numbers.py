@@ -99,10 +99,10 @@ def test_bad_numbers_in_a_report_are_refused(
 ) -> None:
     text = run_cli(runner, "score", EXAMPLE, "-f", "json").stdout
     marker = {
-        "overall-score": '"score": 43.6',
+        "overall-score": '"score": 44.7',
         "challenge-score": '"score": 33.3',
         "level": '"level": 2',
-        "coverage": '"coverage": 78.0',
+        "coverage": '"coverage": 90.0',
     }[field]
     assert marker in text
     name = marker.split(":")[0]
@@ -120,7 +120,7 @@ def test_bad_numbers_in_a_report_are_refused(
 def test_nan_baseline_no_longer_switches_off_the_gate(runner: CliRunner, tmp_path: Path) -> None:
     text = run_cli(runner, "score", EXAMPLE, "-f", "json").stdout
     report = tmp_path / "old.json"
-    report.write_text(text.replace('"score": 43.6', '"score": NaN', 1), encoding="utf-8")
+    report.write_text(text.replace('"score": 44.7', '"score": NaN', 1), encoding="utf-8")
     result = run_cli(runner, "score", EXAMPLE, "--baseline", report)
     assert result.exit_code == 2
     assert f"{report}:14:14: 'score' must be a finite number, got 'NaN'" in result.stderr

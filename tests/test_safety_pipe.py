@@ -50,5 +50,5 @@ def test_broken_pipe_exits_0_quietly(args: list[str]) -> None:
 def test_broken_pipe_keeps_a_real_gate_failure() -> None:
     code, errors = closed_stdout("score", str(EXAMPLE), "-f", "json", "--fail-under", "90")
     assert code == 1
-    assert "43,6 liegt unter --fail-under 90" in errors  # the example answers in German
+    assert "44,7 liegt unter --fail-under 90" in errors  # the example answers in German
     assert "Traceback" not in errors and "Broken pipe" not in errors

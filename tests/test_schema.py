@@ -213,11 +213,11 @@ def test_example_answers_validate(runner: CliRunner) -> None:
     ("answers", "expected"),
     [
         ({"talent.atrition-tracking": 2}, "/answers/talent.atrition-tracking: not allowed"),
-        ({"talent.attrition-tracking": 5}, "/answers/talent.attrition-tracking: no choice"),
-        ({"talent.attrition-tracking": True}, "/answers/talent.attrition-tracking: no choice"),
+        ({"talent.attrition-rate": 5}, "/answers/talent.attrition-rate: no choice"),
+        ({"talent.attrition-rate": True}, "/answers/talent.attrition-rate: no choice"),
         (
-            {"talent.attrition-tracking": {"level": 2, "nte": "x"}},
-            "/answers/talent.attrition-tracking: no choice",
+            {"talent.attrition-rate": {"level": 2, "nte": "x"}},
+            "/answers/talent.attrition-rate: no choice",
         ),
     ],
 )
@@ -326,5 +326,5 @@ def test_answers_schema_requires_a_note_for_not_applicable(runner: CliRunner) ->
     assert entry["if"] == {"properties": {"level": {"const": "n/a"}}, "required": ["level"]}
     assert entry["then"]["required"] == ["note"]
     assert entry["then"]["properties"]["note"]["minLength"] == 1
-    value = schema["properties"]["answers"]["anyOf"][0]["properties"]["talent.attrition-tracking"]
+    value = schema["properties"]["answers"]["anyOf"][0]["properties"]["talent.attrition-rate"]
     assert {"const": "n/a", "type": "string"} not in value["anyOf"]  # no bare short-form n/a

@@ -26,8 +26,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from conftest import REPO
 from conftest import run_cli as run
 from csm_check.answers import Answer, AnswerSet
+from csm_check.cli import app
 from csm_check.model import Model
 from csm_check.scoring.spread import CriterionSpread
 from csm_check.scoring.team import aggregate
@@ -380,3 +382,30 @@ def test_respondent_with_another_model(runner: CliRunner, team: Path) -> None:
         "team/ben.yaml:2:8: answers are for model 'csm-2026', but the loaded model is 'tiny' "
         "(hint: pass the matching model with --challenges, or remove the 'model' line)\n"
     )
+
+
+def test_the_team_example_shows_the_perception_gap_on_the_people_side(
+    runner: CliRunner,
+) -> None:
+    # Manager, team lead and agent rate the same service; where the agent sees 0 or 1 and the
+    # manager 3, team mode asks to discuss it first (spread 2 or more).
+    result = runner.invoke(app, ["score", str(REPO / "examples" / "team"), "-f", "json"])
+    # The team's mean for AI literacy (2) is below the legal minimum: a blocker.
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.startswith(
+        "K.-o.-Kriterium change.ai-literacy-training liegt unter der Mindeststufe"
+    )
+    team = json.loads(result.stdout)["team"]
+    assert [r["respondent"] for r in team["respondents"]] == [
+        "Jana Muster",
+        "Aylin Demir",
+        "Tom Beispiel",
+    ]
+    assert set(team["discuss_first"]) == {
+        "change.ai-literacy-training",
+        "change.staff-ai-communication",
+        "strategy.context-handoff",
+        "speed.strain-risk-assessment",
+    }
+    spread = {c["id"]: c for c in team["criteria"]}["change.ai-literacy-training"]
+    assert (spread["min"], spread["max"], spread["mean"]) == (1, 3, 2)

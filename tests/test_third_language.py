@@ -201,7 +201,7 @@ def test_validate_in_the_third_language(
 ) -> None:
     model = run_cli(runner, "validate", "--lang", CODE, "--challenges", xx_model_file)
     assert model.exit_code == 0, model.stderr
-    assert model.stdout.startswith(f"⟦{xx_model_file}: ok (⟦10 challenges, 41 criteria⟧)⟧")
+    assert model.stdout.startswith(f"⟦{xx_model_file}: ok (⟦10 challenges, 50 criteria⟧)⟧")
     answers = run_cli(runner, "validate", "--lang", CODE, "--challenges", xx_model_file, EXAMPLE)
     assert answers.exit_code == 0, answers.stderr
     assert "⟦" in answers.stdout

@@ -4,6 +4,7 @@ baseline and gate options. No printing; the CLI renders and writes the result.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -178,9 +179,16 @@ def conclude(
     The one ending of `score` and of the interview, so both honour csm-check.yaml alike."""
     language = choose_language(config.language, answers.language)
     options = gate_options(config, baseline)
-    card = score(model, answers, target=config.target, gate=options, team=team)
+    card = score(
+        model, answers, target=config.target, gate=options, team=team, on=judged_on(answers)
+    )
     top = DEFAULT_TOP if config.top is None else config.top
     return Assessment(card, language, top, sources, first or answers)
+
+
+def judged_on(answers: AnswerSet) -> dt.date:
+    """The day the law is judged on: the assessment's date, else today."""
+    return answers.assessed_on or dt.date.today()
 
 
 def load_report(path: Path, model: Model, language: Language | None = None) -> Report:
@@ -193,6 +201,6 @@ def load_report(path: Path, model: Model, language: Language | None = None) -> R
     if is_report(document):
         return parse_report(document, model)
     answers = parse_answers(document, model)
-    card = score(model, answers)
+    card = score(model, answers, on=judged_on(answers))
     chosen = language or answers.language or ENGLISH
     return build_report(card, chosen)

@@ -23,8 +23,8 @@ def _ascii(text: str, ascii_only: bool) -> str:
 def answer_summary(answer: Answer, criterion: Criterion, model: Model, language: Language) -> str:
     """`2 Partly in place; note: ...`, `n/a; reason: ...`, or '' when unanswered."""
     if answer.state == "answered" and answer.level is not None:
-        label = model.level_label(criterion, answer.level).get(language)
-        text = f"{answer.level} {one_line(label)}"
+        label = one_line(model.level_label(criterion, answer.level).get(language)).rstrip(".")
+        text = f"{answer.level} {label}"
         label = t("interview.note", language)
     elif answer.state == "not_applicable":
         text = t("interview.not_applicable", language)
@@ -79,19 +79,25 @@ def question(
     index: int,
     size: int,
     answer: Answer,
-) -> Text:
+) -> RenderableType:
+    """The question and its five levels; a long level text wraps under itself, not under
+    its number."""
     text = Text("\n")
     text.append(t("interview.question", language, index=index, size=size), style="bold")
     if criterion.minimum_level is not None:
         knockout = t("model.knockout", language, minimum=criterion.minimum_level)
         text.append(f" ({knockout})", style="bold red")
     text.append("\n" + one_line(criterion.question.get(language)))
+    levels = Table.grid(padding=(0, 1))
+    levels.add_column(justify="right", no_wrap=True)
+    levels.add_column()
     for level, label in enumerate(model.level_texts(criterion)):
-        text.append(f"\n  {level} {one_line(label.get(language))}")
+        levels.add_row(f"  {level}", Text(one_line(label.get(language))))
+    parts: list[RenderableType] = [text, levels]
     summary = answer_summary(answer, criterion, model, language)
     if summary:
-        text.append("\n" + t("interview.current", language, answer=summary), style="cyan")
-    return text
+        parts.append(Text(t("interview.current", language, answer=summary), style="cyan"))
+    return Group(*parts)
 
 
 def help_text(criterion: Criterion, model: Model, language: Language) -> RenderableType:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from csm_check.i18n import Language, t
@@ -16,8 +17,8 @@ from csm_check.render.console import capture
 from csm_check.sanitize import one_line
 
 
-def _indented(text: Text | str, indent: int, style: str = "") -> Padding:
-    body = text if isinstance(text, Text) else Text(text, style=style)
+def _indented(text: Text | Table | str, indent: int, style: str = "") -> Padding:
+    body = Text(text, style=style) if isinstance(text, str) else text
     return Padding(body, (0, 0, 0, indent))
 
 
@@ -44,8 +45,13 @@ def _challenge(
         line = Text(f"- {criterion.id}", style="cyan")
         line.append(f" ({', '.join(extra)})", style="dim")
         parts += [_indented(line, 3), _indented(one_line(criterion.question.get(language)), 5)]
-        for number, own in enumerate(criterion.levels or ()):
-            parts.append(_indented(Text(f"{number} {one_line(own.get(language))}", style="dim"), 7))
+        if criterion.levels is not None:  # a long level wraps under its own text
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for number, own in enumerate(criterion.levels):
+                grid.add_row(str(number), Text(one_line(own.get(language)), style="dim"))
+            parts.append(_indented(grid, 7))
     return parts
 
 
