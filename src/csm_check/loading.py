@@ -158,7 +158,7 @@ def load_model(path: Path | None = None, *, validate_builtin: bool = False) -> M
     """The model from `path` (fully validated), or the built-in one (trusted unless asked)."""
     if path is None:
         text, display = builtin_model_text()
-        document = parse_yaml(text, display)
+        document = parse_yaml(text, display, trusted=not validate_builtin)
         if validate_builtin or not _has_every_language(document.data):
             return parse_model(document)
         return trusted_model(document.data)

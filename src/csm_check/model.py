@@ -16,21 +16,22 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
     StrictFloat,
     StrictInt,
     StrictStr,
     ValidationError,
 )
-from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import InitErrorDetails, PydanticCustomError, PydanticKnownError, core_schema
+
+if TYPE_CHECKING:  # annotations only: pydantic.json_schema costs a millisecond at start-up
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
 
 from csm_check.errors import did_you_mean
 from csm_check.i18n import (

@@ -9,11 +9,13 @@ Imports pydantic: only the modules that validate files import this one.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
+
+if TYPE_CHECKING:  # annotations only: pydantic.json_schema costs a millisecond at start-up
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
 
 from csm_check.i18n.registry import choices_text, is_registered, languages
 

@@ -231,13 +231,19 @@ def read_text(path: Path, display: str) -> str:
         ) from None
 
 
-def parse_yaml(text: str, display: str, *, allow_empty: bool = False) -> YamlDocument:
+def parse_yaml(
+    text: str, display: str, *, allow_empty: bool = False, trusted: bool = False
+) -> YamlDocument:
     """Parse one YAML document strictly; raise InvalidInputError with every problem found.
 
     With `allow_empty`, a file of nothing but comments is an empty mapping (a settings file
-    whose every line is commented out), not an error."""
-    if ("&" in text or "*" in text) and (anchors := _anchor_problems(text, display)):
-        raise InvalidInputError(anchors)
+    whose every line is commented out), not an error. `trusted` text (the shipped model,
+    checked by the test suite) skips the anchor pre-scan: a second full parse, triggered by
+    every '&' in a title."""
+    if not trusted and ("&" in text or "*" in text):
+        anchors = _anchor_problems(text, display)
+        if anchors:
+            raise InvalidInputError(anchors)
     try:
         loader = _StrictLoader(text)  # the pure-Python reader checks characters here
     except yaml.reader.ReaderError as error:
