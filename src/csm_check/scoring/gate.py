@@ -11,7 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from csm_check.rounding import half_up
-from csm_check.scoring.results import ChallengeResult, Gate, GateOptions, GateReason
+from csm_check.scoring.results import (
+    ChallengeResult,
+    CriterionResult,
+    Gate,
+    GateKind,
+    GateOptions,
+    GateReason,
+)
 
 if TYPE_CHECKING:
     from csm_check.scoring.spread import TeamSummary
@@ -26,31 +33,15 @@ def evaluate_gate(
     options: GateOptions,
     team: TeamSummary | None = None,
 ) -> Gate:
-    reasons = [
-        GateReason(
-            "blocker",
-            criterion=result.criterion.id,
-            challenge=challenge.challenge.id,
-            legal=result.criterion.legal,
-        )
-        for challenge in challenges
-        for result in challenge.blockers
-    ]
+    knockouts = [(c, r) for c in challenges for r in c.criteria if r.criterion.is_knockout]
+    reasons = [_knockout_reason("blocker", c, r) for c, r in knockouts if r.blocker]
     warnings: list[GateReason] = []
     # A knock-out in force left unanswered could hide a blocker: a warning, and a failure
     # where every criterion must be answered.
     unanswered_knockouts = [
-        GateReason(
-            "knockout_unanswered",
-            criterion=result.criterion.id,
-            challenge=challenge.challenge.id,
-            legal=result.criterion.legal,
-        )
-        for challenge in challenges
-        for result in challenge.criteria
-        if result.criterion.is_knockout
-        and result.answer.state == "unanswered"
-        and result.days_until_binding is None
+        _knockout_reason("knockout_unanswered", c, r)
+        for c, r in knockouts
+        if r.answer.state == "unanswered" and r.days_until_binding is None
     ]
     (reasons if options.require_complete else warnings).extend(unanswered_knockouts)
     if options.fail_under is not None:
@@ -149,3 +140,15 @@ def _unevidenced(
         for result in challenge.criteria
         if result.answer.lacks_evidence
     ]
+
+
+def _knockout_reason(
+    kind: GateKind, challenge: ChallengeResult, result: CriterionResult
+) -> GateReason:
+    """A reason about a knock-out criterion, carrying its law for every output to name."""
+    return GateReason(
+        kind,
+        criterion=result.criterion.id,
+        challenge=challenge.challenge.id,
+        legal=result.criterion.legal,
+    )
