@@ -26,7 +26,7 @@ from csm_check.render.common import (
 )
 from csm_check.render.console import capture
 from csm_check.sanitize import one_line
-from csm_check.scoring.results import Scorecard, Status
+from csm_check.scoring.results import GateReason, Scorecard, Status
 
 STYLES: dict[Status, str] = {
     "ready": "bold green",
@@ -161,18 +161,23 @@ def _next_steps(card: Scorecard, options: RenderOptions) -> RenderableType:
     return Group(*parts)
 
 
-def _gate(card: Scorecard, language: Language) -> Text:
+def _gate(card: Scorecard, language: Language) -> RenderableType:
+    """The verdict, then each reason and warning; a long reason wraps under its own text."""
     if card.gate.passed:
-        text = Text(t("card.gate_passed", language), style="bold green")
+        parts: list[RenderableType] = [Text(t("card.gate_passed", language), style="bold green")]
     else:
-        text = Text(t("card.gate_failed", language), style="bold red")
-    for reason in card.gate.reasons:
-        text.append(f"\n- {one_line(gate_reason(reason, language))}")
+        parts = [Text(t("card.gate_failed", language), style="bold red")]
+
+    def reasons(found: tuple[GateReason, ...]) -> None:
+        if found:
+            rows = [(Text("-"), Text(one_line(gate_reason(r, language)))) for r in found]
+            parts.append(_list(rows))
+
+    reasons(card.gate.reasons)
     if card.gate.warnings:
-        text.append(f"\n{t('card.warnings', language)}", style="bold yellow")
-    for reason in card.gate.warnings:
-        text.append(f"\n- {one_line(gate_reason(reason, language))}")
-    return text
+        parts.append(Text(t("card.warnings", language), style="bold yellow"))
+    reasons(card.gate.warnings)
+    return Group(*parts)
 
 
 def _team(card: Scorecard, options: RenderOptions) -> list[RenderableType]:
