@@ -20,10 +20,8 @@ from csm_check.model import (
     Scale,
     ScaleLevel,
     Text,
-    model_problems,
-    raw_outline,
-    relation_problems,
 )
+from csm_check.model_checks import model_problems, raw_outline, relation_problems
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio.read import YamlDocument, load_yaml, parse_yaml
 
