@@ -318,6 +318,22 @@ CATALOG: dict[str, str] = {
     "err.value.huge_number": "eine Zahl mit etwa {digits} Stellen",
     "interview.locked": "Ein anderes Interview verwendet diese Datei (Sperre {lock}, Prozess {pid}); erst jenes beenden",
     "interview.conflict": "Ein anderes Programm hat diese Datei während des Interviews geändert; sie bleibt unverändert, die Antworten dieses Interviews stehen in {copy}",
+    "interview.knockout_explained": "K.-o.-Kriterium: Eine Antwort unter {minimum} lässt die Prüfung scheitern, unabhängig von den übrigen Werten.",
+    "interview.knockout_law": "Recht: {law}.",
+    "interview.below_minimum": "Warnung: {level} liegt unter dem K.-o.-Minimum {minimum}; die Prüfung scheitert, bis diese Antwort {minimum} oder höher ist.",
+    "interview.date_notice": "Das Datum assessed_on wird auf heute ({date}) gesetzt, sobald sich die erste Antwort ändert.",
+    "interview.quote_to_name": 'Die Eingabe q beendet hier; für den Namen q diesen in Anführungszeichen eingeben ("q") oder die Option verwenden.',
+    "interview.reason_is_key": "'{text}' ist eine Taste, kein Grund: geben Sie an, warum es nicht zutrifft (Enter bricht ab).",
+    "interview.note_cut": "Das sind {length} Zeichen; erlaubt sind höchstens {limit}. Die ersten {kept} Zeichen sind gespeichert (an einer Wortgrenze gekürzt); kürzen Sie bei Bedarf.",
+    "interview.review": "Überblick: {answered}/{total} beantwortet",
+    "interview.review_row_done": "fertig",
+    "interview.review_row_open": "{open} offen",
+    "interview.review_keys": "Nummer einer Herausforderung öffnet sie, eine Frage-ID bearbeitet die Frage, f beendet, q speichert und beendet.",
+    "interview.review_unknown": 'Nicht verstanden: "{text}". Geben Sie eine Nummer, eine Frage-ID, f oder q ein.',
+    "interview.open_left": "{open} Fragen sind noch offen, in den Herausforderungen: {challenges}.",
+    "interview.offer_reports": "Berichte neben der Antwortdatei: m schreibt Markdown, w schreibt HTML, Enter beendet.",
+    "interview.report_written": "Geschrieben: {path}",
+    "interview.more": "Enter zeigt Blocker und nächste Schritte (q überspringt sie).",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside

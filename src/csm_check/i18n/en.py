@@ -321,6 +321,22 @@ CATALOG: dict[str, str] = {
     "err.value.huge_number": "a number of about {digits} digits",
     "interview.locked": "another interview is using this file (lock {lock}, process {pid}); finish it first",
     "interview.conflict": "another program changed this file during the interview; it was left as it is, and this interview's answers were saved to {copy}",
+    "interview.knockout_explained": "Knock-out: an answer below {minimum} fails the gate, whatever the other scores are.",
+    "interview.knockout_law": "Law: {law}.",
+    "interview.below_minimum": "Warning: {level} is below the knock-out minimum {minimum}; the gate fails until this answer is {minimum} or higher.",
+    "interview.date_notice": "The date assessed_on will be set to today ({date}) when the first answer changes.",
+    "interview.quote_to_name": 'Typing q quits here; to use the name q, type it in quotes ("q") or use the option.',
+    "interview.reason_is_key": "'{text}' is a key, not a reason: type why it does not apply (Enter cancels).",
+    "interview.note_cut": "That is {length} characters; at most {limit} are allowed. The first {kept} characters are saved (cut at a word); shorten it if you like.",
+    "interview.review": "Review: {answered}/{total} answered",
+    "interview.review_row_done": "done",
+    "interview.review_row_open": "{open} open",
+    "interview.review_keys": "Type a challenge number to open it, a question id to edit it, f to finish, q to save and quit.",
+    "interview.review_unknown": 'Not understood: "{text}". Type a challenge number, a question id, f or q.',
+    "interview.open_left": "{open} questions are still open, in challenges: {challenges}.",
+    "interview.offer_reports": "Reports next to the answers file: m writes Markdown, w writes HTML, Enter ends.",
+    "interview.report_written": "Written: {path}",
+    "interview.more": "Press Enter for blockers and next steps (q skips them).",
 }
 
 LANGUAGE = LanguageDefinition(

@@ -38,6 +38,29 @@ def clean_note(text: str | None) -> str | None:
     return note or None
 
 
+def is_command_key(text: str) -> bool:
+    """A single command letter (`q`, `s`, `b`, `h`, `?`, `n`): never a reason by accident."""
+    return text.strip().lower() in {*_SINGLE, "n"}
+
+
+def name_value(typed: str) -> str:
+    """An organisation or respondent as typed; `"q"` in quotes is the name q (bare q quits)."""
+    for mark in ('"', "'"):
+        if len(typed) >= 2 and typed[0] == typed[-1] == mark and is_command_key(typed[1:-1]):
+            return typed[1:-1].strip()
+    return typed
+
+
+def cut_note(note: str, limit: int) -> str:
+    """`note` shortened to at most `limit` characters, at a word boundary when there is one
+    in its second half (a single endless word is cut at the limit)."""
+    if len(note) <= limit:
+        return note
+    head = note[: limit + 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else note[:limit]).rstrip()
+
+
 def parse_command(line: str) -> Command:
     """Understand one input line at a question; anything unknown is `invalid`, never an error."""
     text = clean(line).strip()

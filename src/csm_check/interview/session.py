@@ -15,13 +15,24 @@ from csm_check.answers import MAX_NOTE, Answer, AnswerSet
 from csm_check.errors import CsmCheckError
 from csm_check.i18n import t
 from csm_check.interview import view
-from csm_check.interview.keys import Command, clean_note, parse_command
+from csm_check.interview.keys import (
+    Command,
+    clean_note,
+    cut_note,
+    is_command_key,
+    name_value,
+    parse_command,
+)
 from csm_check.interview.settings import Outcome, Settings, next_commands, resume_command
 from csm_check.interview.terminal import Terminal
 from csm_check.model import Challenge, Criterion, Model
 from csm_check.sanitize import one_line
 
 MAX_NAME = 200  # organisation and respondent, as the answers file allows
+
+
+class _QuitAtName(Exception):
+    """`q` typed at the organisation or respondent prompt."""
 
 
 class Interview:
@@ -52,6 +63,9 @@ class Interview:
             for criterion in challenge.criteria
         ]
         self.position: int | None = None  # index into items while a question is asked
+        # the questions a walk visits: the open ones when resuming, all with --all
+        self.visit: set[int] = set(range(len(self.items)))
+        self._stay = False  # ask the same question again (a note was cut to the limit)
         for preset in (settings.organisation, settings.respondent):
             if preset is not None and len(preset) > MAX_NAME:
                 limit = t("interview.too_long", self.language, length=len(preset), limit=MAX_NAME)
@@ -61,8 +75,14 @@ class Interview:
     def run(self) -> Outcome:
         try:
             self._welcome()
-            self._ask_names()
-            outcome = self._questions()
+            try:
+                self._ask_names()
+            except _QuitAtName:
+                outcome = Outcome.QUIT
+            else:
+                outcome = self._questions()
+                if outcome is Outcome.FINISHED and self.term.interactive:
+                    outcome = self._review()
         except (KeyboardInterrupt, EOFError) as stop:
             interrupted = isinstance(stop, KeyboardInterrupt)
             self.term.raw("\n")  # the cursor may sit after a prompt
@@ -123,11 +143,22 @@ class Interview:
             challenge, index, _ = self._place(first)
             values = {"answered": answered, "total": total, "index": index}
             self._show(t("interview.resume", self.language, number=challenge.number, **values))
+            if not self.settings.walk_all:  # resume: only the open questions
+                self.visit = {
+                    i
+                    for i, (_, c) in enumerate(self.items)
+                    if self.answers.get(c.id).state == "unanswered"
+                }
+        today = self._today()
+        if self.answers.assessed_on != today:
+            self._show(t("interview.date_notice", self.language, date=today.isoformat()), "dim")
 
     def _ask_names(self) -> None:
         organisation = self.settings.organisation
         if organisation is None:
             organisation = self._ask_name("interview.organisation", self.answers.organisation)
+        # kept (and saved when quitting) even if q is typed at the next prompt
+        self.answers = replace(self.answers, organisation=organisation or None)
         respondent = self.settings.respondent
         if respondent is None:
             respondent = self._ask_name("interview.respondent", self.answers.respondent)
@@ -141,7 +172,11 @@ class Interview:
         if current:
             label += f" ({t('interview.enter_keeps', self.language, value=one_line(current))})"
         while True:
-            value = one_line(self.term.read(f"{label}: "))
+            typed = one_line(self.term.read(f"{label}: "))
+            if typed.lower() == "q":
+                self._show(t("interview.quote_to_name", self.language), "dim")
+                raise _QuitAtName
+            value = name_value(typed)
             if not value:
                 return current
             if len(value) <= MAX_NAME:
@@ -152,9 +187,53 @@ class Interview:
         if not self.items:
             return Outcome.FINISHED
         first = self._first_open()
+        if first is None and self.term.interactive and not self.settings.walk_all:
+            return Outcome.FINISHED  # nothing open: straight to the review screen
         index = 0 if first is None else first
+        return self._walk(index)
+
+    def _review(self) -> Outcome:
+        """The ten challenges with answered/total; open one, or a question, or finish."""
+        while True:
+            self.term.show(
+                view.review(
+                    self.settings.challenges,
+                    self.answers,
+                    self.language,
+                    ascii_only=self.term.ascii_only,
+                )
+            )
+            typed = one_line(self.term.read("> ")).strip()
+            key = typed.lower()
+            if key in ("", "f"):
+                return Outcome.FINISHED
+            if key == "q":
+                return Outcome.QUIT
+            span = self._span_of(key)
+            if span is None:
+                shown = typed if len(typed) <= 20 else typed[:17] + "..."
+                self._show(t("interview.review_unknown", self.language, text=shown), "yellow")
+                continue
+            first, stop = span
+            self.visit |= set(range(first, stop))
+            if self._walk(first, stop) is Outcome.QUIT:
+                return Outcome.QUIT
+
+    def _span_of(self, key: str) -> tuple[int, int] | None:
+        """The items of a challenge (number or id) or of one question (its id)."""
+        for index, (challenge, criterion) in enumerate(self.items):
+            if criterion.id == key:
+                return index, index + 1
+            if key in (str(challenge.number), challenge.id):
+                size = len(challenge.criteria)
+                return index, index + size
+        return None
+
+    def _walk(self, index: int, stop: int | None = None) -> Outcome:
+        """Ask from item `index` on, moving forward through `self.visit` (up to `stop`)."""
+        end = len(self.items) if stop is None else stop
         shown: str | None = None
-        while index < len(self.items):
+        while index < end:
             self.position = index
             challenge, criterion = self.items[index]
             if challenge.id != shown:
@@ -177,7 +256,11 @@ class Interview:
                     self._show(t("interview.first_question", self.language), "yellow")
                 index = max(index - 1, 0)
                 continue
+            if step == "again":
+                continue
             index += 1
+            while index < end and index not in self.visit:
+                index += 1
         self.position = None
         return Outcome.FINISHED
 
@@ -224,7 +307,20 @@ class Interview:
             self._set(criterion.id, new)
             summary = view.answer_summary(new, criterion, self.model, self.language)
             self._show(t("interview.saved", self.language, answer=summary), "green")
+            self._warn_below_minimum(criterion, new)
+            if self._stay:  # the note was cut: the person may fix it before moving on
+                self._stay = False
+                return "again"
             return "next"
+
+    def _warn_below_minimum(self, criterion: Criterion, answer: Answer) -> None:
+        minimum = criterion.minimum_level
+        if minimum is None or answer.state != "answered" or answer.level is None:
+            return
+        if answer.level < minimum:
+            level = int(answer.level)
+            warning = t("interview.below_minimum", self.language, level=level, minimum=minimum)
+            self._show(warning, "bold red")
 
     def _answer_for(self, command: Command, current: Answer) -> Answer | None:
         """The answer a command gives, or None after telling the person what to fix."""
@@ -234,6 +330,9 @@ class Interview:
             self._show(t("interview.hint", self.language, text=shown), "yellow")
             return None
         note = command.text
+        if command.kind == "not_applicable" and note is not None and is_command_key(note):
+            self._show(t("interview.reason_is_key", self.language, text=note), "yellow")
+            return None
         if command.kind == "not_applicable" and note is None:
             keep = current.note if current.state == "not_applicable" else None
             note = self._ask_reason(keep)
@@ -241,8 +340,10 @@ class Interview:
                 self._show(t("interview.reason_cancelled", self.language), "yellow")
                 return None
         if note is not None and len(note) > MAX_NOTE:
-            self._show(t("interview.too_long", self.language, length=len(note), limit=MAX_NOTE))
-            return None
+            kept = cut_note(note, MAX_NOTE)
+            values = {"length": len(note), "limit": MAX_NOTE, "kept": len(kept)}
+            self._show(t("interview.note_cut", self.language, **values), "yellow")
+            note, self._stay = kept, True
         if command.kind == "not_applicable":
             return Answer("not_applicable", None, note)
         return Answer("answered", command.level, note if note is not None else current.note)
@@ -251,7 +352,11 @@ class Interview:
         prompt = t("interview.reason_prompt", self.language)
         if current:
             prompt = f"{prompt} ({t('interview.enter_keeps', self.language, value=current)})"
-        return clean_note(self.term.read(one_line(prompt) + ": ")) or current
+        while True:
+            reason = clean_note(self.term.read(one_line(prompt) + ": "))
+            if reason is None or not is_command_key(reason):
+                return reason or current
+            self._show(t("interview.reason_is_key", self.language, text=reason), "yellow")
 
     def _set(self, criterion_id: str, answer: Answer) -> None:
         if self.answers.get(criterion_id) == answer:
@@ -301,7 +406,17 @@ class Interview:
         from csm_check.render.terminal import render_terminal
 
         self.save()
-        self._show(t("interview.done", self.language), "bold")
+        left = [
+            (challenge, criterion)
+            for challenge, criterion in self.items
+            if self.answers.get(criterion.id).state == "unanswered"
+        ]
+        if left:
+            numbers = dict.fromkeys(str(challenge.number) for challenge, _ in left)
+            values = {"open": len(left), "challenges": ", ".join(numbers)}
+            self._show(t("interview.open_left", self.language, **values), "bold yellow")
+        else:
+            self._show(t("interview.done", self.language), "bold")
         self.term.raw("\n")
         # The same ending as `csm-check score`, in the language the interview ran in.
         in_this_language = Config.model_construct({"language"}, language=self.language)

@@ -24,6 +24,7 @@ def open_session(
     model_file: Path | None = None,
     organisation: str | None = None,
     respondent: str | None = None,
+    walk_all: bool = False,
 ) -> Interview:
     """Check the options, load the model and the answers file (strictly), prepare the session.
 
@@ -78,6 +79,7 @@ def open_session(
         only=only,
         model_file=model_file,
         config=config,
+        walk_all=walk_all,
     )
     start = existing or AnswerSet(model=model.id)
     start = replace(start, language=start.language or language)

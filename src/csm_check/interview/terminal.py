@@ -27,6 +27,8 @@ class Terminal:
     show: print styled text or another Rich renderable (a line break is added).
     raw:  print text rendered elsewhere (the scorecard), as it is.
     err:  print a line to the error stream.
+    interactive: stdin and stdout are terminals and TERM is not dumb. Without it (pipes,
+          scripts, TERM=dumb) the session is exactly the line protocol.
     """
 
     read: Callable[[str], str]
@@ -36,6 +38,7 @@ class Terminal:
     width: int = 80
     color_system: str | None = None
     ascii_only: bool = False
+    interactive: bool = False  # a person at a terminal: the review screen, the paged ending
 
 
 def _tolerant(stream: TextIO | None) -> None:
@@ -99,4 +102,13 @@ def console_terminal() -> Terminal:
         width=info.width,
         color_system=info.color_system,
         ascii_only=info.ascii_only,
+        interactive=is_interactive(),
     )
+
+
+def is_interactive() -> bool:
+    """A person at a real terminal: stdin and stdout are terminals and TERM is not dumb."""
+    import os
+
+    term = os.environ.get("TERM", "")
+    return _is_tty(sys.stdin) and _is_tty(sys.stdout) and term not in ("", "dumb")

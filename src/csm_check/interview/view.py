@@ -10,10 +10,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from csm_check.answers import Answer
+from csm_check.answers import Answer, AnswerSet
 from csm_check.i18n import Language, t
 from csm_check.model import Challenge, Criterion, Model
+from csm_check.render.common import law_text
 from csm_check.sanitize import one_line
+
+ECHO_NOTE = 60  # a note echoed after saving is shortened to this many characters
 
 
 def _ascii(text: str, ascii_only: bool) -> str:
@@ -32,8 +35,60 @@ def answer_summary(answer: Answer, criterion: Criterion, model: Model, language:
     else:
         return ""
     if answer.note:
-        text += f"; {label}: {one_line(answer.note)}"
+        text += f"; {label}: {shorten(one_line(answer.note), ECHO_NOTE)}"
     return text
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, marked with `...`."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 3]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head).rstrip() + "..."
+
+
+def knockout_explained(criterion: Criterion, language: Language) -> Text | None:
+    """What a knock-out means, and the law and date it comes from (when the model has them)."""
+    minimum = criterion.minimum_level
+    if minimum is None:
+        return None
+    text = Text(t("interview.knockout_explained", language, minimum=minimum), style="red")
+    if criterion.legal:
+        law = one_line(law_text(criterion.legal, language))
+        text.append("\n" + t("interview.knockout_law", language, law=law))
+    return text
+
+
+def review(
+    challenges: tuple[Challenge, ...], answers: AnswerSet, language: Language, *, ascii_only: bool
+) -> RenderableType:
+    """The review screen: each challenge with answered/total and what is open."""
+    answered_all = total_all = 0
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    for challenge in challenges:
+        total = len(challenge.criteria)
+        done = sum(1 for c in challenge.criteria if answers.get(c.id).state != "unanswered")
+        answered_all, total_all = answered_all + done, total_all + total
+        status = (
+            Text(t("interview.review_row_done", language), style="green")
+            if done == total
+            else Text(t("interview.review_row_open", language, open=total - done), style="yellow")
+        )
+        table.add_row(
+            f"{challenge.number}.",
+            Text(one_line(challenge.short(language))),
+            f"{done}/{total}",
+            status,
+        )
+    title = Text("\n" + t("interview.review", language, answered=answered_all, total=total_all))
+    title.stylize("bold")
+    keys = Text(_ascii(t("interview.review_keys", language), ascii_only), style="dim")
+    return Group(title, table, keys)
 
 
 def welcome(model: Model, language: Language, *, path: str, open_count: int, total: int) -> Text:
@@ -94,6 +149,9 @@ def question(
     for level, label in enumerate(model.level_texts(criterion)):
         levels.add_row(f"  {level}", Text(one_line(label.get(language))))
     parts: list[RenderableType] = [text, levels]
+    explained = knockout_explained(criterion, language)
+    if explained is not None:
+        parts.append(explained)
     summary = answer_summary(answer, criterion, model, language)
     if summary:
         parts.append(Text(t("interview.current", language, answer=summary), style="cyan"))
