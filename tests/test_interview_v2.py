@@ -226,3 +226,11 @@ def test_review_screen_quits_and_refuses_unknown_input() -> None:
     assert outcome is Outcome.QUIT
     assert "> " in out and "Question 1/2" not in out  # all answered: straight to the review
     assert 'Not understood: "zzz".' in out
+
+
+def test_sixty_columns_break_the_keys_between_keys() -> None:
+    _, out, _ = run(["", "", "q"], AnswerSet(language="en"))
+    lines = out.splitlines()
+    assert all(len(line.rstrip()) <= 60 for line in lines)
+    assert "n <reason> not applicable" in lines
+    assert "Enter keeps the current answer" in lines

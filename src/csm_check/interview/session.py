@@ -239,7 +239,9 @@ class Interview:
             if challenge.id != shown:
                 count = len(self.model.challenges)
                 self.term.show(view.heading(challenge, count, self.language))
-                self.term.show(view.keys(self.language, ascii_only=self.term.ascii_only))
+                self.term.show(
+                    view.keys(self.language, ascii_only=self.term.ascii_only, width=self.term.width)
+                )
                 shown = challenge.id
             _, number, size = self._place(index)
             answer = self.answers.get(criterion.id)

@@ -122,8 +122,27 @@ def heading(challenge: Challenge, count: int, language: Language) -> Text:
     return text
 
 
-def keys(language: Language, *, ascii_only: bool) -> Text:
-    return Text(_ascii(t("interview.keys", language), ascii_only), style="dim")
+def keys(language: Language, *, ascii_only: bool, width: int = 80) -> Text:
+    """The keys line; on a narrow terminal it breaks between keys, never inside one."""
+    return Text(pack(_ascii(t("interview.keys", language), ascii_only), width), style="dim")
+
+
+def pack(text: str, width: int, separator: str = " · ") -> str:
+    """Each line of `text`, a list of items split by `separator` (or its ASCII form),
+    re-broken so that a line holds whole items and fits `width` where it can."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        mark = separator if separator in line else " - "
+        current = ""
+        for item in line.split(mark):
+            candidate = f"{current}{mark}{item}" if current else item
+            if current and len(candidate) > width:
+                lines.append(current + mark.rstrip())
+                current = item
+            else:
+                current = candidate
+        lines.append(current)
+    return "\n".join(lines)
 
 
 def question(
