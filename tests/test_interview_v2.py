@@ -190,10 +190,12 @@ class Person:
         )
 
 
-def run(lines: list[str], answers: AnswerSet) -> tuple[Outcome, str, list[AnswerSet]]:
+def run(
+    lines: list[str], answers: AnswerSet, path: Path = Path("a.yaml")
+) -> tuple[Outcome, str, list[AnswerSet]]:
     writes: list[AnswerSet] = []
     person = Person(lines)
-    settings = Settings(path=Path("a.yaml"), language="en", challenges=TINY.challenges)
+    settings = Settings(path=path, language="en", challenges=TINY.challenges)
     session = Interview(
         TINY,
         answers,
@@ -208,7 +210,7 @@ def run(lines: list[str], answers: AnswerSet) -> tuple[Outcome, str, list[Answer
 
 def test_review_screen_opens_a_challenge_and_a_question() -> None:
     start = AnswerSet(language="en", answers={"base.a": Answer("answered", 2)})
-    lines = ["", "", "3", "s", "s", "1", "legal", "4", "s", "base.a", "4", "f"]
+    lines = ["", "", "3", "s", "s", "1", "legal", "4", "s", "base.a", "4", "f", "q", ""]
     outcome, out, writes = run(lines, start)
     assert outcome is Outcome.FINISHED
     assert "Review: 3/5 answered" in out
@@ -234,3 +236,23 @@ def test_sixty_columns_break_the_keys_between_keys() -> None:
     assert all(len(line.rstrip()) <= 60 for line in lines)
     assert "n <reason> not applicable" in lines
     assert "Enter keeps the current answer" in lines
+
+
+def test_end_screen_fits_and_offers_the_reports(tmp_path: Path) -> None:
+    every = {cid: Answer("answered", 2) for cid in TINY.criterion_ids()}
+    start = AnswerSet(language="en", answers=every)
+    path = tmp_path / "a.yaml"
+    outcome, out, _ = run(["", "", "f", "", "m", "w", ""], start, path)
+    assert outcome is Outcome.FINISHED
+    first = out[out.index("Readiness scorecard") :].splitlines()
+    more = next(i for i, line in enumerate(first) if "Press Enter" in line)
+    assert more + 2 <= 20  # the prompt line too: it fits a 20-row screen
+    text = "\n".join(first[: more + 1])
+    assert "Overall: 50.0" in text and "5 of 5 criteria answered" in text
+    assert all(name in text for name in ("1 Base", "2 Legal", "3 Top"))
+    assert "Press Enter for blockers and next steps" in text
+    assert "Blockers (knock-out criteria)" in out.split("Press Enter", 1)[1]
+    markdown, html = tmp_path / "a-report.md", tmp_path / "a-report.html"
+    assert f"Written: {markdown}" in out and f"Written: {html}" in out
+    assert markdown.read_text(encoding="utf-8").startswith("#")
+    assert "<html" in html.read_text(encoding="utf-8").lower()

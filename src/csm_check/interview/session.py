@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from csm_check.answers import MAX_NOTE, Answer, AnswerSet
 from csm_check.errors import CsmCheckError
@@ -27,6 +29,10 @@ from csm_check.interview.settings import Outcome, Settings, next_commands, resum
 from csm_check.interview.terminal import Terminal
 from csm_check.model import Challenge, Criterion, Model
 from csm_check.sanitize import one_line
+
+if TYPE_CHECKING:
+    from csm_check.render import RenderOptions
+    from csm_check.scoring.results import Scorecard
 
 MAX_NAME = 200  # organisation and respondent, as the answers file allows
 
@@ -431,9 +437,58 @@ class Interview:
             color_system=self.term.color_system,
             ascii_only=self.term.ascii_only,
         )
-        self.term.raw(render_terminal(result.card, options))
+        card_text = render_terminal(result.card, options)
+        if self.term.interactive:
+            self._end_screen(result.card, card_text, options)
+            return
+        self.term.raw(card_text)
         self.term.raw("\n")
         self._plain(self._saved_line())
         self._plain(t("interview.next", self.language))
         for purpose, command in next_commands(self.settings):
             self.term.raw(f"  {one_line(purpose)}:\n    {one_line(command)}\n")
+
+    def _end_screen(self, card: Scorecard, card_text: str, options: RenderOptions) -> None:
+        """At a terminal: the summary that fits one screen, then (on Enter) the rest of the
+        `score` scorecard, then one key each to write the Markdown and HTML reports."""
+        summary = view.end_summary(
+            card, self.language, ascii_only=self.term.ascii_only, width=self.term.width
+        )
+        self.term.show(summary)
+        self._show(t("interview.more", self.language), "dim")
+        if one_line(self.term.read("> ")).strip().lower() != "q":
+            # everything after the table and the overall score: blockers, next steps, gate
+            rest = card_text.split("\n\n", 1)[1] if "\n\n" in card_text else card_text
+            self.term.raw(rest)
+        self._plain(self._saved_line())
+        self._offer_reports(card, options)
+
+    def _offer_reports(self, card: Scorecard, options: RenderOptions) -> None:
+        from csm_check.render.html import render_html
+        from csm_check.render.markdown import render_markdown
+
+        path = self.settings.path
+        targets = {
+            "m": (path.with_name(path.stem + "-report.md"), render_markdown),
+            "w": (path.with_name(path.stem + "-report.html"), render_html),
+        }
+        file_options = replace(options, width=80, color_system=None, ascii_only=False)
+        while True:
+            self._show(t("interview.offer_reports", self.language), "bold")
+            for key, (target, _) in targets.items():
+                self._plain(f"  {key}: {target}")
+            key = one_line(self.term.read("> ")).strip().lower()
+            if key not in targets:
+                return
+            target, render = targets[key]
+            self._write_report(target, render(card, file_options))
+
+    def _write_report(self, target: Path, text: str) -> None:
+        from csm_check.atomicfile import atomic_write_text
+
+        try:
+            atomic_write_text(target, text)
+        except (OSError, CsmCheckError) as error:
+            self.term.err(one_line(str(error)))
+            return
+        self._plain(t("interview.report_written", self.language, path=str(target)))

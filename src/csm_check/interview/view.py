@@ -15,6 +15,7 @@ from csm_check.i18n import Language, t
 from csm_check.model import Challenge, Criterion, Model
 from csm_check.render.common import law_text
 from csm_check.sanitize import one_line
+from csm_check.scoring.results import Scorecard
 
 ECHO_NOTE = 60  # a note echoed after saving is shortened to this many characters
 
@@ -237,3 +238,45 @@ def message(text: str, *, ascii_only: bool, style: str = "") -> Text:
     """A line of feedback; `text` may contain user input, which is cleaned here."""
     indent = text[: len(text) - len(text.lstrip(" "))]
     return Text(indent + _ascii(one_line(text), ascii_only), style=style)
+
+
+def end_summary(card: Scorecard, language: Language, *, ascii_only: bool, width: int) -> Group:
+    """The first screen after the interview (at most 15 rows): overall score and coverage,
+    then one row per challenge with its short title; the bar only where there is room."""
+    from csm_check.render.common import coverage_text, score_text, status_label
+    from csm_check.render.terminal import STYLES, bar  # the scorecard's own bar and colours
+
+    title = Text(f"{t('card.title', language)}: ", style="bold")
+    title.append(one_line(card.model.title.get(language)), style="bold")
+    title.truncate(width, overflow="ellipsis")
+    overall = Text(f"{t('card.overall', language)}: ", style="bold")
+    overall.append(score_text(card.score, language), style="bold")
+    overall.append("  ")
+    overall.append(
+        status_label(card.status, language, ascii_only=ascii_only), style=STYLES[card.status]
+    )
+    overall.append("\n" + coverage_text(card, language))
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    with_bar = width >= 70
+    if with_bar:
+        table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for result in card.challenges:
+        style = STYLES[result.status]
+        cells: list[RenderableType] = [
+            str(result.challenge.number),
+            Text(one_line(result.challenge.short(language))),
+        ]
+        if with_bar:
+            cells.append(Text(bar(result.score, ascii_only=ascii_only), style=style))
+        cells += [
+            score_text(result.score, language),
+            Text(status_label(result.status, language, ascii_only=ascii_only), style=style),
+            f"{result.answered}/{result.total}",
+        ]
+        table.add_row(*cells)
+    return Group(title, overall, table)
