@@ -46,7 +46,7 @@ def interactive(
     \b
     Keys at every question:
       0-4 answer   0-4 <text> answer with a note   n <reason> not applicable
-      s skip   b back   ? help   q save and quit   Enter keep the answer
+      s skip   b back   c clear   ? help   q save and quit   Enter keep the answer
 
     Resumes with the unanswered questions only (--all visits every one); in a terminal a
     review screen follows, from which any challenge or question can be opened again.

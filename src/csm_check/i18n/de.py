@@ -251,7 +251,7 @@ CATALOG: dict[str, str] = {
     "interview.enter_keeps": "Enter behält: {value}",
     "interview.too_long": "Das sind {length} Zeichen; erlaubt sind höchstens {limit}. Bitte kürzen Sie den Text.",
     "interview.heading": "Herausforderung {number}/{count}: {title}",
-    "interview.keys": "Tasten: 0-4 antworten · 0-4 <Text> mit Notiz · n <Grund> trifft nicht zu\ns überspringen · b zurück · ? Hilfe · q speichern und beenden · Enter behalten",
+    "interview.keys": "Tasten: 0-4 antworten · 0-4 <Text> mit Notiz · n <Grund> trifft nicht zu\ns überspringen · b zurück · c löschen · ? Hilfe · q speichern und beenden · Enter behalten",
     "interview.question": "Frage {index}/{size}",
     "interview.current": "Aktuelle Antwort: {answer}",
     "interview.not_applicable": "trifft nicht zu",
@@ -263,7 +263,7 @@ CATALOG: dict[str, str] = {
     "interview.skipped": "Übersprungen.",
     "interview.reason_prompt": "Warum trifft es nicht zu? (Enter bricht ab)",
     "interview.reason_cancelled": "Nicht gespeichert: „trifft nicht zu“ braucht einen Grund.",
-    "interview.hint": "Nicht verstanden: „{text}“. Tasten: 0-4 (plus Notiz), n <Grund>, s, b, ?, q",
+    "interview.hint": "Nicht verstanden: „{text}“. Tasten: 0-4 (plus Notiz), n <Grund>, s, b, c, ?, q",
     "interview.hint_empty": "Noch keine Antwort: Bitte 0-4, n <Grund> oder s zum Überspringen eingeben.",
     "interview.first_question": "Das ist die erste Frage.",
     "interview.help": "Hilfe",
@@ -333,6 +333,8 @@ CATALOG: dict[str, str] = {
     "interview.open_left": "{open} Fragen sind noch offen, in den Herausforderungen: {challenges}.",
     "interview.offer_reports": "Berichte neben der Antwortdatei: m schreibt Markdown, w schreibt HTML, Enter beendet.",
     "interview.report_written": "Geschrieben: {path}",
+    "interview.cleared": "Gelöscht: die Frage ist wieder offen.",
+    "interview.prompt_keys": "↑↓ Stufe wählen · Enter antworten · Esc zurück · F1 Hilfe · Strg+X löschen · q beenden",
     "interview.more": "Enter zeigt Blocker und nächste Schritte (q überspringt sie).",
 }
 

@@ -254,7 +254,7 @@ CATALOG: dict[str, str] = {
     "interview.enter_keeps": "Enter keeps: {value}",
     "interview.too_long": "That is {length} characters; at most {limit} are allowed. Please shorten it.",
     "interview.heading": "Challenge {number}/{count}: {title}",
-    "interview.keys": "Keys: 0-4 answer · 0-4 <text> answer with a note · n <reason> not applicable\ns skip · b back · ? help · q save and quit · Enter keeps the current answer",
+    "interview.keys": "Keys: 0-4 answer · 0-4 <text> answer with a note · n <reason> not applicable\ns skip · b back · c clear · ? help · q save and quit · Enter keeps the current answer",
     "interview.question": "Question {index}/{size}",
     "interview.current": "Current answer: {answer}",
     "interview.not_applicable": "n/a",
@@ -266,7 +266,7 @@ CATALOG: dict[str, str] = {
     "interview.skipped": "Skipped.",
     "interview.reason_prompt": "Why does it not apply? (Enter cancels)",
     "interview.reason_cancelled": "Not saved: n/a needs a reason.",
-    "interview.hint": 'Not understood: "{text}". Keys: 0-4 (plus a note), n <reason>, s, b, ?, q',
+    "interview.hint": 'Not understood: "{text}". Keys: 0-4 (plus a note), n <reason>, s, b, c, ?, q',
     "interview.hint_empty": "No answer yet: type 0-4, n <reason>, or s to skip.",
     "interview.first_question": "This is the first question.",
     "interview.help": "Help",
@@ -336,6 +336,8 @@ CATALOG: dict[str, str] = {
     "interview.open_left": "{open} questions are still open, in challenges: {challenges}.",
     "interview.offer_reports": "Reports next to the answers file: m writes Markdown, w writes HTML, Enter ends.",
     "interview.report_written": "Written: {path}",
+    "interview.cleared": "Cleared: the question is open again.",
+    "interview.prompt_keys": "↑↓ choose a level · Enter answer · Esc back · F1 help · Ctrl-X clear · q quit",
     "interview.more": "Press Enter for blockers and next steps (q skips them).",
 }
 

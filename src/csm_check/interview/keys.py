@@ -14,11 +14,20 @@ from csm_check.i18n import Language, t
 from csm_check.model import Challenge, Model
 from csm_check.sanitize import clean, one_line
 
-Kind = Literal["level", "not_applicable", "skip", "back", "help", "quit", "keep", "invalid"]
+Kind = Literal[
+    "level", "not_applicable", "skip", "back", "help", "quit", "clear", "keep", "invalid"
+]
 
 _LEVEL = re.compile(r"([0-4])(?:\s+(.*))?", re.DOTALL)
 _NOT_APPLICABLE = re.compile(r"(?:n/a|na|n)(?:\s+(.*))?", re.DOTALL | re.IGNORECASE)
-_SINGLE: dict[str, Kind] = {"s": "skip", "b": "back", "?": "help", "h": "help", "q": "quit"}
+_SINGLE: dict[str, Kind] = {
+    "s": "skip",
+    "b": "back",
+    "?": "help",
+    "h": "help",
+    "q": "quit",
+    "c": "clear",
+}
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,18 @@ class Command:
     kind: Kind
     level: int | None = None
     text: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What a prompt with level selection needs at a question: the levels' texts (0-4),
+    the current answer, and a one-line reminder of the keys."""
+
+    prompt: str
+    levels: tuple[str, ...]
+    current: int | None = None
+    note: str | None = None
+    hint: str = ""
 
 
 def clean_note(text: str | None) -> str | None:

@@ -18,6 +18,7 @@ from csm_check.errors import CsmCheckError
 from csm_check.i18n import t
 from csm_check.interview import view
 from csm_check.interview.keys import (
+    Choice,
     Command,
     clean_note,
     cut_note,
@@ -286,7 +287,19 @@ class Interview:
                 ascii_only=self.term.ascii_only,
             )
         )
-        return self.term.read("> ")
+        if self.term.choose is None:
+            return self.term.read("> ")
+        _, criterion = self.items[index]
+        answer = self.answers.get(criterion.id)
+        levels = tuple(
+            one_line(label.get(self.language)) for label in self.model.level_texts(criterion)
+        )
+        current = int(answer.level) if answer.level is not None else None
+        hint = t("interview.prompt_keys", self.language)
+        choice = Choice(
+            "> ", levels, current, answer.note, view.ascii_text(hint, self.term.ascii_only)
+        )
+        return self.term.choose(choice)
 
     def _ask(self, index: int) -> str:
         """Read keys until one moves on: 'next', 'back' or 'quit'."""
@@ -298,6 +311,10 @@ class Interview:
                 return command.kind
             if command.kind == "skip":
                 self._show(t("interview.skipped", self.language), "dim")
+                return "next"
+            if command.kind == "clear":
+                self._set(criterion.id, Answer("unanswered"))
+                self._show(t("interview.cleared", self.language), "dim")
                 return "next"
             if command.kind == "help":
                 self.term.show(view.help_text(criterion, self.model, self.language))

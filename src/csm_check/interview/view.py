@@ -20,8 +20,15 @@ from csm_check.scoring.results import Scorecard
 ECHO_NOTE = 60  # a note echoed after saving is shortened to this many characters
 
 
+def ascii_text(text: str, ascii_only: bool) -> str:
+    """`text` with its few non-ASCII UI symbols replaced when the terminal needs ASCII."""
+    return _ascii(text, ascii_only)
+
+
 def _ascii(text: str, ascii_only: bool) -> str:
-    return text.replace("·", "-").replace("„", '"').replace("“", '"') if ascii_only else text
+    if not ascii_only:
+        return text
+    return text.replace("·", "-").replace("„", '"').replace("“", '"').replace("↑↓", "Up/Down")
 
 
 def answer_summary(answer: Answer, criterion: Criterion, model: Model, language: Language) -> str:
