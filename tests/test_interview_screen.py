@@ -26,7 +26,9 @@ DOWN, UP = "\x1b[B", "\x1b[A"
 class Person:
     """A person at a terminal of `columns` x `rows`: types, and reads the screen."""
 
-    def __init__(self, cwd: Path, *args: str, columns: int = 80, rows: int = 24) -> None:
+    def __init__(
+        self, cwd: Path, *args: str, columns: int = 80, rows: int = 24, lang: str = "C.UTF-8"
+    ) -> None:
         env = {
             key: value
             for key, value in os.environ.items()
@@ -34,7 +36,7 @@ class Person:
             and not key.startswith("LC_")
         }
         # no cursor position requests: the emulator here does not answer them
-        env.update({"TERM": "xterm", "LANG": "C.UTF-8", "PROMPT_TOOLKIT_NO_CPR": "1"})
+        env.update({"TERM": "xterm", "LANG": lang, "PROMPT_TOOLKIT_NO_CPR": "1"})
         self.child: Any = pexpect.spawn(
             sys.executable,
             ["-m", "csm_check", "interactive", *args],
@@ -157,3 +159,15 @@ def test_resume_review_and_end_screen(
     assert (tmp_path / "csm-answers-report.md").is_file()
     text = path.read_text(encoding="utf-8")
     assert text.count("# To what extent") > 10  # the template's question comments survive
+
+
+def test_lang_c_screen_is_ascii(tmp_path: Path) -> None:
+    person = Person(tmp_path, "--only", "compliance", lang="C")
+    start(person)
+    screen = person.wait_for("[7/10 Compliance] question 1/6 - 0/6 answered", "Up/Down")
+    assert screen.isascii(), screen
+    person.type(DOWN)
+    screen = person.wait_for("> 0 Not checked")
+    assert screen.isascii(), screen
+    person.type("q\r")
+    assert person.finish() == 0

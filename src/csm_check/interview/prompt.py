@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application import get_app
 from prompt_toolkit.history import InMemoryHistory
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
@@ -115,6 +116,9 @@ class Prompter:
             else:
                 mark = arrow if selected is not None else " "
                 head = f"{mark} {shown} {one_line(choice.levels[shown])}"
+            width = get_app().output.get_size().columns
+            if len(head) >= width:  # the prompt does not wrap this line: cut it, visibly
+                head = head[: max(width - 4, 1)].rstrip() + "..."
             return f"{head}\n{choice.prompt}"
 
         return self._session.prompt(message, key_bindings=bindings)
