@@ -39,7 +39,6 @@ def run(tmp_path: Path, args: list[str], stdin: str, *, utf8_mode: bool) -> str:
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "LANG": "C"}
     if utf8_mode:
         env["PYTHONUTF8"] = "1"
-    env["PYTHONPATH"] = str(REPO / "src")
     done = subprocess.run(
         [sys.executable, "-m", "csm_check", *args],
         input=stdin.encode("ascii"),
