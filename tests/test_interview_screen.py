@@ -171,3 +171,18 @@ def test_lang_c_screen_is_ascii(tmp_path: Path) -> None:
     assert screen.isascii(), screen
     person.type("q\r")
     assert person.finish() == 0
+
+
+def test_ctrl_c_in_the_prompt_saves_and_exits_130(tmp_path: Path, model: Model) -> None:
+    person = Person(tmp_path, "--only", "compliance")
+    start(person)
+    person.wait_for("question 1/6")
+    person.type("3\r")
+    person.wait_for("question 2/6")
+    person.type("1 half")
+    person.type("\x03")
+    person.wait_for("Stopped at challenge 7, question 2/6.")
+    assert person.finish() == 130
+    answers = load_answers(tmp_path / "csm-answers.yaml", model)
+    assert answers.get("compliance.bot-disclosure") == Answer("answered", 3)
+    assert answers.get("compliance.no-agent-emotion-recognition") == Answer("unanswered")
