@@ -33,16 +33,26 @@ def interactive(
     respondent: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Who answers (skips its question).")
     ] = None,
+    walk_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Visit every question; by default a resumed interview visits the open ones.",
+        ),
+    ] = False,
 ) -> None:
     """Assess your organisation question by question; answers are saved after each one.
 
     \b
     Keys at every question:
       0-4 answer   0-4 <text> answer with a note   n <reason> not applicable
-      s skip   b back   ? help   q save and quit   Enter keep the answer
+      s skip   b back   c clear   ? help   q save and quit   Enter keep the answer
 
-    Resumes at the first unanswered question. Piped input is read line by line:
-    organisation, respondent (unless given as options), then one key per question.
+    Resumes with the unanswered questions only (--all visits every one); in a terminal a
+    review screen follows, from which any challenge or question can be opened again.
+    At the organisation/respondent prompts q quits (type "q" in quotes for the name q).
+    Piped input is read line by line: organisation, respondent (unless given as options),
+    then one key per question.
 
     \b
     Examples:
@@ -62,6 +72,7 @@ def interactive(
         model_file=challenges,
         organisation=organisation,
         respondent=respondent,
+        walk_all=walk_all,
     )
     try:
         outcome = session.run()

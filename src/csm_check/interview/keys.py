@@ -14,11 +14,20 @@ from csm_check.i18n import Language, t
 from csm_check.model import Challenge, Model
 from csm_check.sanitize import clean, one_line
 
-Kind = Literal["level", "not_applicable", "skip", "back", "help", "quit", "keep", "invalid"]
+Kind = Literal[
+    "level", "not_applicable", "skip", "back", "help", "quit", "clear", "keep", "invalid"
+]
 
 _LEVEL = re.compile(r"([0-4])(?:\s+(.*))?", re.DOTALL)
 _NOT_APPLICABLE = re.compile(r"(?:n/a|na|n)(?:\s+(.*))?", re.DOTALL | re.IGNORECASE)
-_SINGLE: dict[str, Kind] = {"s": "skip", "b": "back", "?": "help", "h": "help", "q": "quit"}
+_SINGLE: dict[str, Kind] = {
+    "s": "skip",
+    "b": "back",
+    "?": "help",
+    "h": "help",
+    "q": "quit",
+    "c": "clear",
+}
 
 
 @dataclass(frozen=True)
@@ -30,12 +39,47 @@ class Command:
     text: str | None = None
 
 
+@dataclass(frozen=True)
+class Choice:
+    """What a prompt with level selection needs at a question: the levels' texts (0-4),
+    the current answer, and a one-line reminder of the keys."""
+
+    prompt: str
+    levels: tuple[str, ...]
+    current: int | None = None
+    note: str | None = None
+    hint: str = ""
+
+
 def clean_note(text: str | None) -> str | None:
     """A note as it is saved: control characters removed, outer blanks trimmed, None if empty."""
     if text is None:
         return None
     note = clean(text).strip()
     return note or None
+
+
+def is_command_key(text: str) -> bool:
+    """A single command letter (`q`, `s`, `b`, `h`, `?`, `n`): never a reason by accident."""
+    return text.strip().lower() in {*_SINGLE, "n"}
+
+
+def name_value(typed: str) -> str:
+    """An organisation or respondent as typed; `"q"` in quotes is the name q (bare q quits)."""
+    for mark in ('"', "'"):
+        if len(typed) >= 2 and typed[0] == typed[-1] == mark and is_command_key(typed[1:-1]):
+            return typed[1:-1].strip()
+    return typed
+
+
+def cut_note(note: str, limit: int) -> str:
+    """`note` shortened to at most `limit` characters, at a word boundary when there is one
+    in its second half (a single endless word is cut at the limit)."""
+    if len(note) <= limit:
+        return note
+    head = note[: limit + 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else note[:limit]).rstrip()
 
 
 def parse_command(line: str) -> Command:

@@ -15,8 +15,17 @@ from csm_check.answers import MAX_NOTE, Answer, AnswerSet
 from csm_check.errors import CsmCheckError
 from csm_check.i18n import t
 from csm_check.interview import view
-from csm_check.interview.keys import Command, clean_note, parse_command
-from csm_check.interview.settings import Outcome, Settings, next_commands, resume_command
+from csm_check.interview.ending import Ending
+from csm_check.interview.keys import (
+    Choice,
+    Command,
+    clean_note,
+    cut_note,
+    is_command_key,
+    name_value,
+    parse_command,
+)
+from csm_check.interview.settings import Outcome, Settings
 from csm_check.interview.terminal import Terminal
 from csm_check.model import Challenge, Criterion, Model
 from csm_check.sanitize import one_line
@@ -24,7 +33,11 @@ from csm_check.sanitize import one_line
 MAX_NAME = 200  # organisation and respondent, as the answers file allows
 
 
-class Interview:
+class _QuitAtName(Exception):
+    """`q` typed at the organisation or respondent prompt."""
+
+
+class Interview(Ending):
     """One session. `saved` is what the file on disk holds now (None: no file yet)."""
 
     def __init__(
@@ -52,6 +65,9 @@ class Interview:
             for criterion in challenge.criteria
         ]
         self.position: int | None = None  # index into items while a question is asked
+        # the questions a walk visits: the open ones when resuming, all with --all
+        self.visit: set[int] = set(range(len(self.items)))
+        self._stay = False  # ask the same question again (a note was cut to the limit)
         for preset in (settings.organisation, settings.respondent):
             if preset is not None and len(preset) > MAX_NAME:
                 limit = t("interview.too_long", self.language, length=len(preset), limit=MAX_NAME)
@@ -61,8 +77,14 @@ class Interview:
     def run(self) -> Outcome:
         try:
             self._welcome()
-            self._ask_names()
-            outcome = self._questions()
+            try:
+                self._ask_names()
+            except _QuitAtName:
+                outcome = Outcome.QUIT
+            else:
+                outcome = self._questions()
+                if outcome is Outcome.FINISHED and self.term.interactive:
+                    outcome = self._review()
         except (KeyboardInterrupt, EOFError) as stop:
             interrupted = isinstance(stop, KeyboardInterrupt)
             self.term.raw("\n")  # the cursor may sit after a prompt
@@ -123,11 +145,22 @@ class Interview:
             challenge, index, _ = self._place(first)
             values = {"answered": answered, "total": total, "index": index}
             self._show(t("interview.resume", self.language, number=challenge.number, **values))
+            if not self.settings.walk_all:  # resume: only the open questions
+                self.visit = {
+                    i
+                    for i, (_, c) in enumerate(self.items)
+                    if self.answers.get(c.id).state == "unanswered"
+                }
+        today = self._today()
+        if self.answers.assessed_on != today:
+            self._show(t("interview.date_notice", self.language, date=today.isoformat()), "dim")
 
     def _ask_names(self) -> None:
         organisation = self.settings.organisation
         if organisation is None:
             organisation = self._ask_name("interview.organisation", self.answers.organisation)
+        # kept (and saved when quitting) even if q is typed at the next prompt
+        self.answers = replace(self.answers, organisation=organisation or None)
         respondent = self.settings.respondent
         if respondent is None:
             respondent = self._ask_name("interview.respondent", self.answers.respondent)
@@ -141,7 +174,11 @@ class Interview:
         if current:
             label += f" ({t('interview.enter_keeps', self.language, value=one_line(current))})"
         while True:
-            value = one_line(self.term.read(f"{label}: "))
+            typed = one_line(self.term.read(f"{label}: "))
+            if typed.lower() == "q":
+                self._show(t("interview.quote_to_name", self.language), "dim")
+                raise _QuitAtName
+            value = name_value(typed)
             if not value:
                 return current
             if len(value) <= MAX_NAME:
@@ -152,15 +189,61 @@ class Interview:
         if not self.items:
             return Outcome.FINISHED
         first = self._first_open()
+        if first is None and self.term.interactive and not self.settings.walk_all:
+            return Outcome.FINISHED  # nothing open: straight to the review screen
         index = 0 if first is None else first
+        return self._walk(index)
+
+    def _review(self) -> Outcome:
+        """The ten challenges with answered/total; open one, or a question, or finish."""
+        while True:
+            self.term.show(
+                view.review(
+                    self.settings.challenges,
+                    self.answers,
+                    self.language,
+                    ascii_only=self.term.ascii_only,
+                )
+            )
+            typed = one_line(self.term.read("> ")).strip()
+            key = typed.lower()
+            if key in ("", "f"):
+                return Outcome.FINISHED
+            if key == "q":
+                return Outcome.QUIT
+            span = self._span_of(key)
+            if span is None:
+                shown = typed if len(typed) <= 20 else typed[:17] + "..."
+                self._show(t("interview.review_unknown", self.language, text=shown), "yellow")
+                continue
+            first, stop = span
+            self.visit |= set(range(first, stop))
+            if self._walk(first, stop) is Outcome.QUIT:
+                return Outcome.QUIT
+
+    def _span_of(self, key: str) -> tuple[int, int] | None:
+        """The items of a challenge (number or id) or of one question (its id)."""
+        for index, (challenge, criterion) in enumerate(self.items):
+            if criterion.id == key:
+                return index, index + 1
+            if key in (str(challenge.number), challenge.id):
+                size = len(challenge.criteria)
+                return index, index + size
+        return None
+
+    def _walk(self, index: int, stop: int | None = None) -> Outcome:
+        """Ask from item `index` on, moving forward through `self.visit` (up to `stop`)."""
+        end = len(self.items) if stop is None else stop
         shown: str | None = None
-        while index < len(self.items):
+        while index < end:
             self.position = index
             challenge, criterion = self.items[index]
             if challenge.id != shown:
                 count = len(self.model.challenges)
                 self.term.show(view.heading(challenge, count, self.language))
-                self.term.show(view.keys(self.language, ascii_only=self.term.ascii_only))
+                self.term.show(
+                    view.keys(self.language, ascii_only=self.term.ascii_only, width=self.term.width)
+                )
                 shown = challenge.id
             _, number, size = self._place(index)
             answer = self.answers.get(criterion.id)
@@ -177,7 +260,11 @@ class Interview:
                     self._show(t("interview.first_question", self.language), "yellow")
                 index = max(index - 1, 0)
                 continue
+            if step == "again":
+                continue
             index += 1
+            while index < end and index not in self.visit:
+                index += 1
         self.position = None
         return Outcome.FINISHED
 
@@ -195,7 +282,19 @@ class Interview:
                 ascii_only=self.term.ascii_only,
             )
         )
-        return self.term.read("> ")
+        if self.term.choose is None:
+            return self.term.read("> ")
+        _, criterion = self.items[index]
+        answer = self.answers.get(criterion.id)
+        levels = tuple(
+            one_line(label.get(self.language)) for label in self.model.level_texts(criterion)
+        )
+        current = int(answer.level) if answer.level is not None else None
+        hint = t("interview.prompt_keys", self.language)
+        choice = Choice(
+            "> ", levels, current, answer.note, view.ascii_text(hint, self.term.ascii_only)
+        )
+        return self.term.choose(choice)
 
     def _ask(self, index: int) -> str:
         """Read keys until one moves on: 'next', 'back' or 'quit'."""
@@ -207,6 +306,10 @@ class Interview:
                 return command.kind
             if command.kind == "skip":
                 self._show(t("interview.skipped", self.language), "dim")
+                return "next"
+            if command.kind == "clear":
+                self._set(criterion.id, Answer("unanswered"))
+                self._show(t("interview.cleared", self.language), "dim")
                 return "next"
             if command.kind == "help":
                 self.term.show(view.help_text(criterion, self.model, self.language))
@@ -224,7 +327,20 @@ class Interview:
             self._set(criterion.id, new)
             summary = view.answer_summary(new, criterion, self.model, self.language)
             self._show(t("interview.saved", self.language, answer=summary), "green")
+            self._warn_below_minimum(criterion, new)
+            if self._stay:  # the note was cut: the person may fix it before moving on
+                self._stay = False
+                return "again"
             return "next"
+
+    def _warn_below_minimum(self, criterion: Criterion, answer: Answer) -> None:
+        minimum = criterion.minimum_level
+        if minimum is None or answer.state != "answered" or answer.level is None:
+            return
+        if answer.level < minimum:
+            level = int(answer.level)
+            warning = t("interview.below_minimum", self.language, level=level, minimum=minimum)
+            self._show(warning, "bold red")
 
     def _answer_for(self, command: Command, current: Answer) -> Answer | None:
         """The answer a command gives, or None after telling the person what to fix."""
@@ -234,6 +350,9 @@ class Interview:
             self._show(t("interview.hint", self.language, text=shown), "yellow")
             return None
         note = command.text
+        if command.kind == "not_applicable" and note is not None and is_command_key(note):
+            self._show(t("interview.reason_is_key", self.language, text=note), "yellow")
+            return None
         if command.kind == "not_applicable" and note is None:
             keep = current.note if current.state == "not_applicable" else None
             note = self._ask_reason(keep)
@@ -241,8 +360,10 @@ class Interview:
                 self._show(t("interview.reason_cancelled", self.language), "yellow")
                 return None
         if note is not None and len(note) > MAX_NOTE:
-            self._show(t("interview.too_long", self.language, length=len(note), limit=MAX_NOTE))
-            return None
+            kept = cut_note(note, MAX_NOTE)
+            values = {"length": len(note), "limit": MAX_NOTE, "kept": len(kept)}
+            self._show(t("interview.note_cut", self.language, **values), "yellow")
+            note, self._stay = kept, True
         if command.kind == "not_applicable":
             return Answer("not_applicable", None, note)
         return Answer("answered", command.level, note if note is not None else current.note)
@@ -251,7 +372,11 @@ class Interview:
         prompt = t("interview.reason_prompt", self.language)
         if current:
             prompt = f"{prompt} ({t('interview.enter_keeps', self.language, value=current)})"
-        return clean_note(self.term.read(one_line(prompt) + ": ")) or current
+        while True:
+            reason = clean_note(self.term.read(one_line(prompt) + ": "))
+            if reason is None or not is_command_key(reason):
+                return reason or current
+            self._show(t("interview.reason_is_key", self.language, text=reason), "yellow")
 
     def _set(self, criterion_id: str, answer: Answer) -> None:
         if self.answers.get(criterion_id) == answer:
@@ -260,63 +385,3 @@ class Interview:
         answers[criterion_id] = answer
         self.answers = replace(self.answers, answers=answers, assessed_on=self._today())
         self.save()
-
-    # -- endings -------------------------------------------------------------------------
-    def _saved_line(self) -> str:
-        return t(
-            "interview.saved_to",
-            self.language,
-            path=str(self.settings.path),
-            answered=self.answered(),
-            total=len(self.items),
-        )
-
-    def _stopped(self, *, to_err: bool) -> None:
-        if self.position is None:
-            where = t("interview.stopped_before", self.language)
-        else:
-            challenge, number, size = self._place(self.position)
-            where = t(
-                "interview.stopped_at",
-                self.language,
-                number=challenge.number,
-                index=number,
-                size=size,
-            )
-        again = t("interview.continue_with", self.language, command=resume_command(self.settings))
-        for line in (where, self._saved_line(), again):
-            self._plain(line, to_err=to_err)
-
-    def _plain(self, line: str, *, to_err: bool = False) -> None:
-        """A line with a path or command: never wrapped, so it can be copied as it is."""
-        if to_err:
-            self.term.err(one_line(line))
-        else:
-            self.term.raw(one_line(line) + "\n")
-
-    def _finish(self) -> None:
-        from csm_check.assess import conclude
-        from csm_check.config import Config
-        from csm_check.render import RenderOptions
-        from csm_check.render.terminal import render_terminal
-
-        self.save()
-        self._show(t("interview.done", self.language), "bold")
-        self.term.raw("\n")
-        # The same ending as `csm-check score`, in the language the interview ran in.
-        in_this_language = Config.model_construct({"language"}, language=self.language)
-        config = self.settings.config.overridden_by(in_this_language)
-        result = conclude(self.model, self.answers, config, sources=(self.settings.path,))
-        options = RenderOptions(
-            result.language,
-            result.top,
-            width=self.term.width,
-            color_system=self.term.color_system,
-            ascii_only=self.term.ascii_only,
-        )
-        self.term.raw(render_terminal(result.card, options))
-        self.term.raw("\n")
-        self._plain(self._saved_line())
-        self._plain(t("interview.next", self.language))
-        for purpose, command in next_commands(self.settings):
-            self.term.raw(f"  {one_line(purpose)}:\n    {one_line(command)}\n")

@@ -39,6 +39,7 @@ class Settings:
     only: str | None = None
     model_file: Path | None = None
     config: Config = field(default_factory=Config)  # csm-check.yaml, as `score` reads it
+    walk_all: bool = False  # --all: visit every question, not only the open ones
 
 
 def command_line(*words: str) -> str:
@@ -50,6 +51,8 @@ def resume_command(settings: Settings) -> str:
     words = ["csm-check", "interactive", "--answers", str(settings.path)]
     if settings.only:
         words += ["--only", settings.only]
+    if settings.walk_all:
+        words += ["--all"]
     if settings.model_file is not None:
         words += ["--challenges", str(settings.model_file)]
     return command_line(*words)

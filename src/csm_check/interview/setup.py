@@ -24,6 +24,7 @@ def open_session(
     model_file: Path | None = None,
     organisation: str | None = None,
     respondent: str | None = None,
+    walk_all: bool = False,
 ) -> Interview:
     """Check the options, load the model and the answers file (strictly), prepare the session.
 
@@ -34,7 +35,7 @@ def open_session(
     from dataclasses import replace
 
     from csm_check.answers import AnswerSet, parse_answers
-    from csm_check.answers_writer import dump_answers
+    from csm_check.answers_edit import update_answers_text
     from csm_check.atomicfile import atomic_write_text
     from csm_check.config import load_config
     from csm_check.interview.guard import AnswersLock, conflict_path, disk_text, fingerprint
@@ -78,19 +79,21 @@ def open_session(
         only=only,
         model_file=model_file,
         config=config,
+        walk_all=walk_all,
     )
     start = existing or AnswerSet(model=model.id)
     start = replace(start, language=start.language or language)
     last_seen = fingerprint(text)
     written = False
+    current = text  # the file as last read or written: edited in place, comments and all
 
     def save(answers: AnswerSet) -> None:
         """Write the file, unless nothing changed yet (an interview that changed nothing
         writes nothing) or another program changed the file since it was read or written."""
-        nonlocal last_seen, written
+        nonlocal last_seen, written, current
         if not written and answers == start:
             return
-        new_text = dump_answers(answers, model)
+        new_text = update_answers_text(current, answers, model)
         if fingerprint(disk_text(path)) != last_seen:
             copy = conflict_path(path)
             atomic_write_text(copy, new_text)
@@ -100,7 +103,7 @@ def open_session(
             atomic_write_text(path, new_text)
         finally:  # also when interrupted just after the rename: the file is ours then
             if fingerprint(disk_text(path)) == fingerprint(new_text):
-                last_seen, written = fingerprint(new_text), True
+                last_seen, written, current = fingerprint(new_text), True, new_text
 
     session = Interview(model, start, settings, console_terminal(), save, saved=existing)
     if lock is not None:

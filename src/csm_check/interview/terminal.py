@@ -15,6 +15,7 @@ from typing import TextIO
 
 from rich.console import RenderableType
 
+from csm_check.interview.keys import Choice
 from csm_check.sanitize import clean
 
 
@@ -27,6 +28,10 @@ class Terminal:
     show: print styled text or another Rich renderable (a line break is added).
     raw:  print text rendered elsewhere (the scorecard), as it is.
     err:  print a line to the error stream.
+    interactive: stdin and stdout are terminals and TERM is not dumb. Without it (pipes,
+          scripts, TERM=dumb) the session is exactly the line protocol.
+    choose: ask one question with level selection (see interview.prompt); returns a line of
+          the line protocol. None: `read` asks it, as in the line protocol.
     """
 
     read: Callable[[str], str]
@@ -36,6 +41,8 @@ class Terminal:
     width: int = 80
     color_system: str | None = None
     ascii_only: bool = False
+    interactive: bool = False  # a person at a terminal: the review screen, the paged ending
+    choose: Callable[[Choice], str] | None = None  # the question prompt with arrow selection
 
 
 def _tolerant(stream: TextIO | None) -> None:
@@ -91,12 +98,38 @@ def console_terminal() -> Terminal:
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
 
+    interactive = is_interactive()
+    read: Callable[[str], str] = read_line
+    choose: Callable[[Choice], str] | None = None
+    if interactive and uses_prompt():
+        from csm_check.interview.prompt import Prompter
+
+        prompter = Prompter(ascii_only=info.ascii_only)
+        read, choose = prompter.read, prompter.choose
     return Terminal(
-        read=read_line,
+        read=read,
         show=show,
         raw=raw,
         err=err,
         width=info.width,
         color_system=info.color_system,
         ascii_only=info.ascii_only,
+        interactive=interactive,
+        choose=choose,
     )
+
+
+def uses_prompt() -> bool:
+    """The prompt_toolkit prompt draws with escape sequences; NO_COLOR (which this tool
+    reads as 'no escape sequences at all') keeps the plain line prompt at a terminal too."""
+    import os
+
+    return not os.environ.get("NO_COLOR")
+
+
+def is_interactive() -> bool:
+    """A person at a real terminal: stdin and stdout are terminals and TERM is not dumb."""
+    import os
+
+    term = os.environ.get("TERM", "")
+    return _is_tty(sys.stdin) and _is_tty(sys.stdout) and term not in ("", "dumb")

@@ -10,14 +10,25 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from csm_check.answers import Answer
+from csm_check.answers import Answer, AnswerSet
 from csm_check.i18n import Language, t
 from csm_check.model import Challenge, Criterion, Model
+from csm_check.render.common import law_text
 from csm_check.sanitize import one_line
+from csm_check.scoring.results import Scorecard
+
+ECHO_NOTE = 60  # a note echoed after saving is shortened to this many characters
+
+
+def ascii_text(text: str, ascii_only: bool) -> str:
+    """`text` with its few non-ASCII UI symbols replaced when the terminal needs ASCII."""
+    return _ascii(text, ascii_only)
 
 
 def _ascii(text: str, ascii_only: bool) -> str:
-    return text.replace("·", "-").replace("„", '"').replace("“", '"') if ascii_only else text
+    if not ascii_only:
+        return text
+    return text.replace("·", "-").replace("„", '"').replace("“", '"').replace("↑↓", "Up/Down")
 
 
 def answer_summary(answer: Answer, criterion: Criterion, model: Model, language: Language) -> str:
@@ -32,8 +43,60 @@ def answer_summary(answer: Answer, criterion: Criterion, model: Model, language:
     else:
         return ""
     if answer.note:
-        text += f"; {label}: {one_line(answer.note)}"
+        text += f"; {label}: {shorten(one_line(answer.note), ECHO_NOTE)}"
     return text
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, marked with `...`."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 3]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head).rstrip() + "..."
+
+
+def knockout_explained(criterion: Criterion, language: Language) -> Text | None:
+    """What a knock-out means, and the law and date it comes from (when the model has them)."""
+    minimum = criterion.minimum_level
+    if minimum is None:
+        return None
+    text = Text(t("interview.knockout_explained", language, minimum=minimum), style="red")
+    if criterion.legal:
+        law = one_line(law_text(criterion.legal, language))
+        text.append("\n" + t("interview.knockout_law", language, law=law))
+    return text
+
+
+def review(
+    challenges: tuple[Challenge, ...], answers: AnswerSet, language: Language, *, ascii_only: bool
+) -> RenderableType:
+    """The review screen: each challenge with answered/total and what is open."""
+    answered_all = total_all = 0
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1, overflow="ellipsis", no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    for challenge in challenges:
+        total = len(challenge.criteria)
+        done = sum(1 for c in challenge.criteria if answers.get(c.id).state != "unanswered")
+        answered_all, total_all = answered_all + done, total_all + total
+        status = (
+            Text(t("interview.review_row_done", language), style="green")
+            if done == total
+            else Text(t("interview.review_row_open", language, open=total - done), style="yellow")
+        )
+        table.add_row(
+            f"{challenge.number}.",
+            Text(one_line(challenge.short(language))),
+            f"{done}/{total}",
+            status,
+        )
+    title = Text("\n" + t("interview.review", language, answered=answered_all, total=total_all))
+    title.stylize("bold")
+    keys = Text(_ascii(t("interview.review_keys", language), ascii_only), style="dim")
+    return Group(title, table, keys)
 
 
 def welcome(model: Model, language: Language, *, path: str, open_count: int, total: int) -> Text:
@@ -67,8 +130,27 @@ def heading(challenge: Challenge, count: int, language: Language) -> Text:
     return text
 
 
-def keys(language: Language, *, ascii_only: bool) -> Text:
-    return Text(_ascii(t("interview.keys", language), ascii_only), style="dim")
+def keys(language: Language, *, ascii_only: bool, width: int = 80) -> Text:
+    """The keys line; on a narrow terminal it breaks between keys, never inside one."""
+    return Text(pack(_ascii(t("interview.keys", language), ascii_only), width), style="dim")
+
+
+def pack(text: str, width: int, separator: str = " · ") -> str:
+    """Each line of `text`, a list of items split by `separator` (or its ASCII form),
+    re-broken so that a line holds whole items and fits `width` where it can."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        mark = separator if separator in line else " - "
+        current = ""
+        for item in line.split(mark):
+            candidate = f"{current}{mark}{item}" if current else item
+            if current and len(candidate) > width:
+                lines.append(current + mark.rstrip())
+                current = item
+            else:
+                current = candidate
+        lines.append(current)
+    return "\n".join(lines)
 
 
 def question(
@@ -94,6 +176,9 @@ def question(
     for level, label in enumerate(model.level_texts(criterion)):
         levels.add_row(f"  {level}", Text(one_line(label.get(language))))
     parts: list[RenderableType] = [text, levels]
+    explained = knockout_explained(criterion, language)
+    if explained is not None:
+        parts.append(explained)
     summary = answer_summary(answer, criterion, model, language)
     if summary:
         parts.append(Text(t("interview.current", language, answer=summary), style="cyan"))
@@ -160,3 +245,45 @@ def message(text: str, *, ascii_only: bool, style: str = "") -> Text:
     """A line of feedback; `text` may contain user input, which is cleaned here."""
     indent = text[: len(text) - len(text.lstrip(" "))]
     return Text(indent + _ascii(one_line(text), ascii_only), style=style)
+
+
+def end_summary(card: Scorecard, language: Language, *, ascii_only: bool, width: int) -> Group:
+    """The first screen after the interview (at most 15 rows): overall score and coverage,
+    then one row per challenge with its short title; the bar only where there is room."""
+    from csm_check.render.common import coverage_text, score_text, status_label
+    from csm_check.render.terminal import STYLES, bar  # the scorecard's own bar and colours
+
+    title = Text(f"{t('card.title', language)}: ", style="bold")
+    title.append(one_line(card.model.title.get(language)), style="bold")
+    title.truncate(width, overflow="ellipsis")
+    overall = Text(f"{t('card.overall', language)}: ", style="bold")
+    overall.append(score_text(card.score, language), style="bold")
+    overall.append("  ")
+    overall.append(
+        status_label(card.status, language, ascii_only=ascii_only), style=STYLES[card.status]
+    )
+    overall.append("\n" + coverage_text(card, language))
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    with_bar = width >= 70
+    if with_bar:
+        table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for result in card.challenges:
+        style = STYLES[result.status]
+        cells: list[RenderableType] = [
+            str(result.challenge.number),
+            Text(one_line(result.challenge.short(language))),
+        ]
+        if with_bar:
+            cells.append(Text(bar(result.score, ascii_only=ascii_only), style=style))
+        cells += [
+            score_text(result.score, language),
+            Text(status_label(result.status, language, ascii_only=ascii_only), style=style),
+            f"{result.answered}/{result.total}",
+        ]
+        table.add_row(*cells)
+    return Group(title, overall, table)

@@ -1,0 +1,170 @@
+"""Saving answers into an existing file without touching anything else in it.
+
+`update_answers_text` changes only the values that differ: it replaces the value span of a
+changed answer (or header key) using the positions of PyYAML's composed nodes, and inserts a
+missing answer after the closest earlier criterion in model order (a missing header key
+before `answers:`). Every other byte stays: the user's comments, the template's question
+comments, blank lines, key order, quoting.
+
+Values are written as `answers_writer` writes them (free text always double-quoted). The
+result is read back and compared with what was meant to be saved; when a file is shaped in a
+way this editor does not handle (no `answers` mapping yet, flow style at the top), or the
+read-back differs, the whole file is written by `dump_answers` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from csm_check.answers import AnswerSet, parse_answers
+from csm_check.answers_writer import answer_value, dump_answers
+from csm_check.errors import CsmCheckError
+from csm_check.model import Model
+from csm_check.yamlio.read import parse_yaml
+from csm_check.yamlio.write import plain_or_quoted, quote
+
+_HEADER = ("schema_version", "model", "organisation", "respondent", "assessed_on", "language")
+
+
+@dataclass(frozen=True)
+class _Edit:
+    start: int
+    end: int
+    text: str
+
+
+def _header_value(answers: AnswerSet, key: str, model: Model) -> str:
+    if key == "schema_version":
+        return str(answers.schema_version)
+    if key == "model":
+        return plain_or_quoted(answers.model or model.id)
+    if key in ("organisation", "respondent"):
+        value = getattr(answers, key)
+        return "" if value is None else quote(value)
+    if key == "assessed_on":
+        return answers.assessed_on.isoformat() if answers.assessed_on else ""
+    return answers.language or ""
+
+
+def _end(node: yaml.Node) -> int:
+    """Where a value ends in the text: for a block collection, the end of its last scalar
+    (its own end mark lies after the comments and blank lines that follow it)."""
+    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+        return int(node.end_mark.index)
+    if isinstance(node, yaml.MappingNode) and node.value:
+        return _end(node.value[-1][1])
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        return _end(node.value[-1])
+    return int(node.end_mark.index)
+
+
+def _replace(text: str, value: yaml.Node, new: str) -> _Edit:
+    start, end = int(value.start_mark.index), _end(value)
+    if start == end:  # an empty value: right after the colon
+        return _Edit(start, end, f" {new}" if new else "")
+    if not new:  # drop the value and the blanks before it on its line
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+    return _Edit(start, end, new)
+
+
+def _line_end(text: str, index: int) -> int:
+    """The index just after the line break of the line holding `index` (or the text's end)."""
+    found = text.find("\n", index)
+    return len(text) if found < 0 else found + 1
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _entry(key: str, value: str, indent: int) -> str:
+    return " " * indent + (f"{key}: {value}" if value else f"{key}:") + "\n"
+
+
+def _plan(text: str, root: yaml.Node, old: AnswerSet, new: AnswerSet, model: Model) -> list[_Edit]:
+    """The edits that turn `text` (holding `old`) into a file holding `new`; raises
+    LookupError when the file's shape needs a full rewrite."""
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        raise LookupError("not a block mapping")
+    top = {str(k.value): (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)}
+    if "answers" not in top:
+        raise LookupError("no answers mapping yet")
+    answers_key, answers_node = top["answers"]
+    edits: list[_Edit] = []
+    for key in _HEADER:
+        wanted = _header_value(new, key, model)
+        if key in top:
+            if _header_value(old, key, model) != wanted:
+                edits.append(_replace(text, top[key][1], wanted))
+        elif _header_value(old, key, model) != wanted:
+            at = _line_start(text, int(answers_key.start_mark.index))
+            edits.append(_Edit(at, at, _entry(key, wanted, answers_key.start_mark.column)))
+    changed = [c.id for _, c in model.criteria() if old.get(c.id) != new.get(c.id)]
+    if not changed:
+        return edits
+    if isinstance(answers_node, yaml.ScalarNode) and answers_node.value == "":
+        raise LookupError("answers mapping is empty")  # nothing to place entries by
+    if not isinstance(answers_node, yaml.MappingNode) or not answers_node.value:
+        raise LookupError("answers is not a mapping with entries")
+    entries = {
+        str(k.value): (k, v) for k, v in answers_node.value if isinstance(k, yaml.ScalarNode)
+    }
+    order = [c.id for _, c in model.criteria()]
+    indent = min(int(k.start_mark.column) for k, _ in answers_node.value)
+    for criterion_id in changed:
+        value = answer_value(new.get(criterion_id))
+        if criterion_id in entries:
+            edits.append(_replace(text, entries[criterion_id][1], value))
+            continue
+        if answers_node.flow_style:
+            raise LookupError("cannot insert into a flow mapping")
+        earlier = [c for c in order[: order.index(criterion_id)] if c in entries]
+        if earlier:
+            at = _line_end(text, _end(entries[earlier[-1]][1]))
+        else:
+            first = min(answers_node.value, key=lambda kv: int(kv[0].start_mark.index))[0]
+            at = _line_start(text, int(first.start_mark.index))
+        line = _entry(plain_or_quoted(criterion_id), value, indent)
+        if at == len(text) and text and not text.endswith("\n"):
+            line = "\n" + line
+        edits.append(_Edit(at, at, line))
+    return edits
+
+
+def _ordered(edits: list[_Edit]) -> list[_Edit]:
+    """Edits by position; applied from the back, same-place inserts keep their planned order."""
+    indexed = sorted(enumerate(edits), key=lambda item: (item[1].start, item[0]))
+    return [edit for _, edit in indexed]
+
+
+def _same(one: AnswerSet, other: AnswerSet, model: Model) -> bool:
+    """Whether two answer sets save the same: header values and every criterion's answer."""
+    return all(
+        _header_value(one, key, model) == _header_value(other, key, model) for key in _HEADER
+    ) and all(one.get(c.id) == other.get(c.id) for _, c in model.criteria())
+
+
+def update_answers_text(text: str | None, answers: AnswerSet, model: Model) -> str:
+    """The file's new text: `text` with only the changed values edited (see the module
+    docstring), or the whole file from `dump_answers` when there is no file or its shape
+    needs a rewrite."""
+    if text is None:
+        return dump_answers(answers, model)
+    try:
+        document = parse_yaml(text, "answers")
+        old = parse_answers(document, model)
+        edits = _plan(text, document.root, old, answers, model)
+    except (CsmCheckError, LookupError):
+        return dump_answers(answers, model)
+    result = text
+    for edit in reversed(_ordered(edits)):
+        result = result[: edit.start] + edit.text + result[edit.end :]
+    try:
+        if _same(parse_answers(parse_yaml(result, "answers"), model), answers, model):
+            return result
+    except CsmCheckError:
+        pass
+    return dump_answers(answers, model)
