@@ -29,7 +29,11 @@ MODEL_RAW: dict[str, Any] = yaml.safe_load((REPO / "challenges.yaml").read_text(
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 COMMANDS = ["score", "validate", "template", "challenges", "interactive"]
 ANSI = re.compile(r"\x1b")
-LATER_GATE_KEYS = {"warnings"}  # added by the gate work of issue 5 (add, never rename)
+LATER_GATE_KEYS = {
+    "warnings",
+    "reason_details",
+    "warning_details",
+}  # issues 5 and 12: add, never rename
 
 
 def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> Result:

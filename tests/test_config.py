@@ -61,7 +61,11 @@ def report(runner: CliRunner, *args: str | Path) -> tuple[int, Any, str]:
     """Exit code, JSON report and stderr of a run with --format json."""
     result = score(runner, "--format", "json", *args)
     assert result.exit_code in (0, 1), result.stderr
-    return result.exit_code, json.loads(result.stdout), result.stderr
+    data = json.loads(result.stdout)
+    gate = data["gate"]  # the `*_details` repeat the texts with codes (tests/test_gate_codes.py)
+    assert [d["message"] for d in gate.pop("reason_details")] == gate["reasons"]
+    assert [d["message"] for d in gate.pop("warning_details")] == gate["warnings"]
+    return result.exit_code, data, result.stderr
 
 
 def test_without_config_the_gate_passes(runner: CliRunner, folder: Path) -> None:

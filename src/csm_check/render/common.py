@@ -9,6 +9,7 @@ table nor inject HTML, links, images or headings.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from csm_check import __version__
 from csm_check.i18n import Language, format_date, format_number, t
@@ -16,7 +17,17 @@ from csm_check.model import LegalReference
 from csm_check.render import RenderOptions
 from csm_check.rounding import half_up
 from csm_check.sanitize import one_line
-from csm_check.scoring.results import CriterionResult, GateReason, NextStep, Scorecard, Status
+from csm_check.scoring.results import (
+    CriterionResult,
+    GateKind,
+    GateReason,
+    NextStep,
+    Scorecard,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from csm_check.report import GateCode
 
 SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
     "ready": ("✔", "+"),
@@ -69,6 +80,25 @@ def why(step: NextStep, language: Language) -> str:
         names = ", ".join(f"{c.number} {c.short(language)}" for c in step.blocks)
         parts.append(t("why.blocks", language, challenges=names))
     return "; ".join(parts)
+
+
+# Stable codes of the gate's reasons for programs (JSON `gate.reason_details`, JUnit types,
+# GitHub annotation titles); the JSON report schema lists them. Add codes, never rename.
+GATE_CODES: dict[GateKind, GateCode] = {
+    "blocker": "knock_out",
+    "knockout_unanswered": "knock_out_unanswered",
+    "below_threshold": "fail_under",
+    "no_score": "fail_under_no_score",
+    "incomplete": "incomplete",
+    "evidence": "evidence_missing",
+    "challenge_below": "challenge_minimum",
+    "challenge_no_score": "challenge_minimum_no_score",
+    "regression": "drop",
+}
+
+
+def gate_code(reason: GateReason) -> GateCode:
+    return GATE_CODES[reason.kind]
 
 
 def gate_reason(reason: GateReason, language: Language) -> str:
