@@ -131,7 +131,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
                 )
             ]
         )
-    problems: list[Problem] = []
+    problems: list[Problem] = list(document.problems)  # duplicate keys, when kept going
     header_data = dict(data)
     if "schema_version" in header_data:  # checked by hand below, with a clearer message
         header_data["schema_version"] = SCHEMA_VERSION
@@ -194,7 +194,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
             if answer is not None:
                 answers[key] = answer
     if problems:
-        raise InvalidInputError(problems)
+        raise InvalidInputError(sorted(problems, key=lambda p: (p.line, p.column)))
     assert header is not None
     warnings = _carry_over(document.path, model, earlier, answers)
     return AnswerSet(

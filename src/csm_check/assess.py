@@ -115,7 +115,7 @@ def _load_into(
 ) -> None:
     for path in files:
         try:
-            sets.append(parse_answers(load_yaml(path), model))
+            sets.append(parse_answers(load_yaml(path, keep_going=True), model))
         except InvalidInputError as error:
             problems.extend(error.problems)
         except CsmCheckError as error:

@@ -166,4 +166,4 @@ def load_model(path: Path | None = None, *, validate_builtin: bool = False) -> M
 
 
 def load_answers(path: Path, model: Model) -> AnswerSet:
-    return parse_answers(load_yaml(path), model)
+    return parse_answers(load_yaml(path, keep_going=True), model)
