@@ -142,13 +142,15 @@ def score(
         for reason in card.gate.warnings:
             err(t("cli.warning", language, reason=gate_reason(reason, language)))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # github.in_github_actions, without the import
+        from dataclasses import replace
+
         from csm_check.cli.github import append_step_summary, workflow_commands
         from csm_check.render.markdown import render_markdown
 
-        append_step_summary(render_markdown(card, render_options))
-        commands = workflow_commands(
-            str(result.sources[0]), card.gate.reasons, card.gate.warnings, result.locate, language
-        )
+        # No image links: the summary cannot hold the --chart file (a relative link is a
+        # broken image there) and GitHub strips data: URIs; the emoji table says the same.
+        append_step_summary(render_markdown(card, replace(render_options, chart_href=None)))
+        commands = workflow_commands(card.gate.reasons, card.gate.warnings, result.places, language)
         for line in commands:
             if machine_stdout:
                 err(line, command=True)

@@ -100,6 +100,10 @@ CATALOG: dict[str, str] = {
     "cli.wrote": "{path} geschrieben",
     "cli.interrupted": "Abgebrochen.",
     "cli.warning": "Warnung: {reason}",
+    "github.more_errors_one": "1 weiterer Fehler ist nicht als Annotation gezeigt (GitHub zeigt 10 je Schritt); alle stehen im Log und in der Zusammenfassung",
+    "github.more_errors": "{count} weitere Fehler sind nicht als Annotation gezeigt (GitHub zeigt 10 je Schritt); alle stehen im Log und in der Zusammenfassung",
+    "github.more_warnings_one": "1 weitere Warnung ist nicht als Annotation gezeigt (GitHub zeigt 10 je Schritt); alle stehen im Log und in der Zusammenfassung",
+    "github.more_warnings": "{count} weitere Warnungen sind nicht als Annotation gezeigt (GitHub zeigt 10 je Schritt); alle stehen im Log und in der Zusammenfassung",
     "junit.not_answered": "{challenge}: nicht beantwortet",
     # markdown and html reports
     "report.generated": "Erstellt mit",
