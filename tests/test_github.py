@@ -156,7 +156,9 @@ def test_summary_appended_in_github_actions(runner: CliRunner, folder: Path) -> 
     assert summary.startswith("# Earlier step\n# Readiness scorecard: Tiny model\n")
     # 2 of 5 criteria answered: the coverage guard says "insufficient data", the score stays
     assert "**Overall: 41.7 · 🔘 insufficient data**" in summary
-    assert f"**Gate: FAILED**\n\n- {BLOCKER}\n" in summary
+    # the criterion by its short name for the reader, its id in code after it
+    blocker = "knock-out criterion “Disclosed?” (`legal.disclosure`) is below its minimum level"
+    assert f"**Gate: FAILED**\n\n- {blocker}\n" in summary
     # twice: appended twice
     score(runner, env=ACTIONS)
     summary = (folder / "summary.md").read_text("utf-8")
