@@ -115,3 +115,11 @@ def test_cli_writes_html_and_chart(runner: CliRunner, tmp_path: Path) -> None:
     text = report.read_text(encoding="utf-8")
     assert '<html lang="de">' in text and "<svg" in text
     assert chart.read_text(encoding="utf-8").startswith('<?xml version="1.0" encoding="UTF-8"?>')
+
+
+def test_printed_sections_show_the_open_marker() -> None:
+    """Printed, every <details> is open; its summary must not show the closed ▶ marker."""
+    css = render_html(example_card(), options("en")).split("@media print", 1)[1]
+    assert "details::details-content { content-visibility: visible; display: block; }" in css
+    assert "summary { list-style: none; }" in css
+    assert 'summary::before { content: "\\25BE  "; }' in css

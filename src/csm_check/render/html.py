@@ -45,7 +45,7 @@ NUMERIC = ' class="num"'
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 CSS = """
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 10mm 12mm; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1120px; padding: 20px 24px; color: #1f2328; background: #fff;
   font: 14px/1.45 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
@@ -102,11 +102,11 @@ td .label { display: none; }
   td .label { display: inline; font-weight: normal; color: #57606a; }
 }
 @media print {
-  body { max-width: none; padding: 0; font-size: 8.5pt; }
+  body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.35; }
   h1 { font-size: 15pt; } h2 { font-size: 10.5pt; margin-top: 6pt; break-after: avoid; }
   h3 { font-size: 9pt; margin-top: 4pt; break-after: avoid; }
   .overview { display: block; }
-  .radar { width: 95mm; margin: 1mm auto 0; break-inside: avoid; overflow: visible; }
+  .radar { width: 88mm; margin: 0 auto; break-inside: avoid; overflow: visible; }
   .radar svg { min-width: 0; }
   .details { break-before: page; }
   details::details-content { content-visibility: visible; display: block; }
@@ -114,7 +114,9 @@ td .label { display: none; }
   summary { list-style: none; }
   summary::-webkit-details-marker { display: none; }
   summary::before { content: "\\25BE  "; }
-  .overall { font-size: 13pt; }
+  .overall { font-size: 12pt; margin-top: 4pt; }
+  .more { break-before: avoid; }
+  ul.tasks li { margin: 1pt 0; }
   th, td { padding: 1px 5px; }
   code { font-size: 7.5pt; }
   tr, li, details { break-inside: avoid; }
