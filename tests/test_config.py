@@ -558,6 +558,27 @@ def test_docs_pre_commit_hook_id_exists() -> None:
     (repo,) = yaml.safe_load(block)["repos"]
     assert [hook["id"] for hook in repo["hooks"]] == [hook["id"] for hook in hooks]
     assert hooks[0]["entry"] == "csm-check validate"
+    assert (hooks[1]["id"], hooks[1]["entry"]) == ("csm-check-gate", "csm-check score")
+
+
+def test_gate_hook_runs_the_gate_of_the_repository_config(runner: CliRunner, folder: Path) -> None:
+    """What pre-commit runs: the hook's entry with the staged file names, from the repository
+    root; a failing gate in csm-check.yaml blocks the commit (exit 1), a passing one not."""
+    import shlex
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    gate = next(hook for hook in hooks if hook["id"] == "csm-check-gate")
+    assert re.search(gate["files"], "team/csm-answers-q3.yaml")
+    assert not re.search(gate["files"], "csm-check.yaml")
+    program, *args = shlex.split(gate["entry"])
+    assert program == "csm-check"
+    answers = folder / "answers.yaml"
+    configure(folder, "fail_under: 60\n")  # the score is 58.3
+    result = run(runner, *args, answers.name, "--challenges", "tiny.yaml")
+    assert result.exit_code == 1, result.output
+    assert "below --fail-under 60" in result.stderr + result.stdout
+    configure(folder, "fail_under: 50\n")
+    assert run(runner, *args, answers.name, "--challenges", "tiny.yaml").exit_code == 0
 
 
 def test_config_of_only_comments_means_defaults(runner: CliRunner, folder: Path) -> None:
