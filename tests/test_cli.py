@@ -636,7 +636,7 @@ def test_template_is_accepted_by_score_as_it_is(
     assert first.split()[0] in printed.stdout
     # every criterion brings its own levels, so the default scale is not printed
     assert ("Scale:" if language == "en" else "Skala:") not in printed.stdout
-    assert "    # 0 = " in printed.stdout
+    assert "  #   0 = " in printed.stdout
     report = score_json(runner, str(out))
     assert report["language"] == language
     assert report["overall"] == {

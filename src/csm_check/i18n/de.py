@@ -98,7 +98,7 @@ CATALOG: dict[str, str] = {
     "template.header": (
         "csm-check-Antwortdatei. Jedes Kriterium mit einer Stufe 0-4 beantworten,\n"
         '{level: 3, note: "..."} für eine Notiz oder {level: n/a, note: "warum"}.\n'
-        "Leer lassen heißt „noch nicht beantwortet“. Auswerten mit: csm-check score DATEI"
+        "Leer lassen heißt „noch nicht beantwortet“.\nAuswerten mit: csm-check score DATEI"
     ),
     "template.scale": "Skala",
     # cli messages

@@ -101,7 +101,7 @@ CATALOG: dict[str, str] = {
     "template.header": (
         "csm-check answers file. Answer each criterion with a level 0-4,\n"
         '{level: 3, note: "..."} to add a note, or {level: n/a, note: "why"}.\n'
-        "Leave a value empty for 'not answered yet'. Score it with: csm-check score FILE"
+        "Leave a value empty for 'not answered yet'.\nScore it with: csm-check score FILE"
     ),
     "template.scale": "Scale",
     # cli messages
