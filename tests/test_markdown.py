@@ -27,8 +27,8 @@ from csm_check.answers import Answer, AnswerSet
 from csm_check.cli import app
 from csm_check.i18n import Language, languages, t
 from csm_check.model import Model
-from csm_check.render.common import WORD_JOINER, md_text, score_text, status_name
-from csm_check.render.markdown import EMOJI, chart_href, render_markdown
+from csm_check.render.common import EMOJI, WORD_JOINER, md_text, score_text, status_name
+from csm_check.render.markdown import chart_href, render_markdown
 from csm_check.sanitize import one_line
 from csm_check.scoring.compute import score
 from csm_check.scoring.results import GateOptions

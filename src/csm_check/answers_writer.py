@@ -98,7 +98,7 @@ def _question(criterion: Criterion, language: Language) -> list[str]:
         # under the question, at the keys' indentation (yamllint wants comments indented
         # like the content that follows), the level texts indented inside the comment
         text = _comment(f"{number} = {own.get(language)}", "    ")
-        lines += [f"  #   {line[len('    # '):]}".rstrip() for line in text]
+        lines += [f"  #   {line[len('    # ') :]}".rstrip() for line in text]
     if criterion.minimum_level is not None:
         lines += _comment(t("model.knockout", language, minimum=criterion.minimum_level), "  ")
     return lines

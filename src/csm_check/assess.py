@@ -229,11 +229,19 @@ def judged_on(answers: AnswerSet) -> dt.date:
 
 
 def load_report(path: Path, model: Model, language: Language | None = None) -> Report:
-    """A report from a saved JSON report, or by scoring an answers file against `model`
-    (texts in `language`, else the answers file's own)."""
+    """A report from a saved JSON report, or by scoring an answers file (a folder: its files
+    as one team) against `model` (texts in `language`, else the answers' own)."""
     from csm_check.render.json_format import build_report
     from csm_check.report import is_report, parse_report
 
+    if path.is_dir():  # a team: its answers files scored as one, as `score FOLDER` does
+        from csm_check.scoring.team import aggregate
+
+        files = expand_inputs([path])
+        sets = load_all(files, model)
+        answers, team = aggregate(model, list(zip(files, sets, strict=True)))
+        card = score(model, answers, on=judged_on(answers), team=team)
+        return build_report(card, language or answers.language or ENGLISH)
     document = load_yaml(path)
     if is_report(document):
         return parse_report(document, model)

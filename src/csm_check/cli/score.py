@@ -168,15 +168,22 @@ class CompareFormat(StrEnum):
 
 def compare(
     old: Annotated[
-        Path, typer.Argument(metavar="OLD", help="Earlier answers file or JSON report.")
+        Path,
+        typer.Argument(metavar="OLD", help="Earlier answers file, team folder or JSON report."),
     ],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="Later answers file or JSON report.")],
+    new: Annotated[
+        Path,
+        typer.Argument(metavar="NEW", help="Later answers file, team folder or JSON report."),
+    ],
     fmt: Annotated[
         CompareFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CompareFormat.table,
     output: OutputOption = None,
     lang: LangOption = None,
     challenges: ChallengesOption = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every challenge, not only those that changed.")
+    ] = False,
     force: ForceOption = False,
 ) -> None:
     """Compare two assessments: score changes, status changes, criteria that moved, steps done.
@@ -185,6 +192,7 @@ def compare(
     Examples:
       csm-check compare q3-answers.yaml q4-answers.yaml
       csm-check compare q3-report.json q4-answers.yaml -f markdown -o wiki/progress.md
+      csm-check compare team-q3/ team-q4/ --all
 
     \b
     Exit codes: 0 ok, 2 invalid input or usage.
@@ -201,5 +209,5 @@ def compare(
         raise CsmCheckError(msg("err.stdin_twice"))
     result = compare_files(old, new, model_file=challenges, language=lang)
     info = terminal_info(to_file=output is not None or fmt is not CompareFormat.table)
-    text = render_comparison(result.comparison, fmt.value, result.language, info)
+    text = render_comparison(result.comparison, fmt.value, result.language, info, show_all=show_all)
     emit(text, output, inputs=(old, new, challenges), force=force)

@@ -40,6 +40,16 @@ SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
 }
 
 
+# Markdown's status marks (wikis render emoji everywhere); HTML and terminals use SYMBOLS.
+EMOJI: dict[Status, str] = {
+    "ready": "🟢",
+    "developing": "🟡",
+    "at_risk": "🔴",
+    "insufficient_data": "🔘",
+    "no_data": "⚪",
+}
+
+
 def status_word(status: Status, language: Language) -> str:
     return t(f"status.{status}", language)
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from csm_check.i18n import Language, t
 from csm_check.render import RenderOptions
 from csm_check.render.common import (
+    EMOJI,
     answer_text,
     coverage_text,
     criteria_by_id,
@@ -33,14 +34,6 @@ from csm_check.render.common import (
     why,
 )
 from csm_check.scoring.results import ChallengeResult, GateReason, NextStep, Scorecard, Status
-
-EMOJI: dict[Status, str] = {
-    "ready": "🟢",
-    "developing": "🟡",
-    "at_risk": "🔴",
-    "insufficient_data": "🔘",
-    "no_data": "⚪",
-}
 
 
 def chart_href(chart: Path, report: Path | None) -> str:
