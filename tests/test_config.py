@@ -589,3 +589,15 @@ def test_config_of_only_comments_means_defaults(runner: CliRunner, folder: Path)
     assert (code, data["gate"], stderr) == (0, {"passed": True, "reasons": [], "warnings": []}, "")
     configure(folder, "fail_under: 60\n")
     assert report(runner)[0] == 1
+
+
+def test_duplicate_key_is_reported_with_the_other_problems(runner: CliRunner, folder: Path) -> None:
+    """A duplicate key does not hide the file's other problems (issue 12, item 8)."""
+    configure(folder, "fail_under: 60\ntop: 3\nfail_under: 70\nfail_unde: 1\n")
+    result = score(runner)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "csm-check.yaml:3:1: duplicate key 'fail_under' (first defined on line 1)"
+        " (hint: keep one of the two)",
+        "csm-check.yaml:4:1: unknown key 'fail_unde' (hint: did you mean 'fail_under'?)",
+    ]
