@@ -121,6 +121,8 @@ def test_scores_by_hand(runner: CliRunner, team: Path) -> None:
 
 def test_spread_per_criterion(runner: CliRunner, team: Path) -> None:
     criteria = team_json(runner, *FILES)["team"]["criteria"]
+    for criterion in criteria:  # added later (issue 12): test_json_notes_by_respondent
+        criterion.pop("notes")
     assert criteria == [
         {"id": "base.a", "challenge": "base", "mean": 2.0, "min": 1, "max": 3, "answered": 3,
          "not_applicable": 0, "disagreement": True},
@@ -435,3 +437,14 @@ def test_the_team_example_shows_the_perception_gap_on_the_people_side(
     }
     spread = {c["id"]: c for c in team["criteria"]}["change.ai-literacy-training"]
     assert (spread["min"], spread["max"], spread["mean"]) == (1, 3, 2)
+
+
+def test_json_notes_by_respondent(runner: CliRunner, team: Path) -> None:
+    """The JSON report keeps every respondent's note (a key added to `team.criteria`)."""
+    data = team_json(runner, *FILES)
+    notes = {c["id"]: c["notes"] for c in data["team"]["criteria"]}
+    assert notes["legal.contracts"] == [
+        {"respondent": "Ann", "note": "no contractors"},
+        {"respondent": "Cem", "note": "keine Dienstleister"},
+    ]
+    assert notes["base.a"] == []

@@ -183,6 +183,11 @@ class ReportRespondent(_Part):
     assessed_on: str | None
 
 
+class ReportNote(_Part):
+    respondent: str = Field(description="The file's `respondent`, else its file name.")
+    note: str
+
+
 class ReportSpread(_Part):
     id: str
     challenge: str
@@ -192,6 +197,9 @@ class ReportSpread(_Part):
     answered: Count
     not_applicable: Count
     disagreement: bool = Field(description="Answers spread by 2 levels or more.")
+    notes: list[ReportNote] = Field(
+        default_factory=list, description="Each respondent's note on the criterion."
+    )
 
 
 class ReportTeam(_Part):

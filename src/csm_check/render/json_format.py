@@ -23,6 +23,7 @@ from csm_check.report import (
     ReportLegal,
     ReportModelRef,
     ReportNextStep,
+    ReportNote,
     ReportOverall,
     ReportRespondent,
     ReportSpread,
@@ -152,6 +153,9 @@ def _team(team: TeamSummary) -> ReportTeam:
                 answered=s.answered,
                 not_applicable=s.not_applicable,
                 disagreement=s.disagreement,
+                notes=[
+                    ReportNote.model_construct(respondent=who, note=note) for who, note in s.notes
+                ],
             )
             for s in team.spreads
         ],
