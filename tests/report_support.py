@@ -12,7 +12,7 @@ from csm_check.loading import load_answers, load_model
 from csm_check.model import Model, Text
 from csm_check.render import RenderOptions
 from csm_check.scoring.compute import score
-from csm_check.scoring.results import Scorecard
+from csm_check.scoring.results import GateOptions, Scorecard
 
 # Each one tries to break a table, open HTML, a link, an image, a heading, code or a list.
 HOSTILE = (
@@ -41,6 +41,19 @@ HOSTILE = (
 def example_card(model: Model | None = None, answers: AnswerSet | None = None) -> Scorecard:
     chosen = model or load_model()
     return score(chosen, answers or load_answers(EXAMPLE, chosen))
+
+
+TEAM = sorted((EXAMPLE.parent / "team").glob("*.yaml"))
+
+
+def team_card(gate: GateOptions | None = None) -> Scorecard:
+    """examples/team/ scored as one team (paths as given relative to the repository)."""
+    from csm_check.scoring.team import aggregate
+
+    model = load_model()
+    files = [(path.relative_to(EXAMPLE.parents[1]), load_answers(path, model)) for path in TEAM]
+    answers, team = aggregate(model, files)
+    return score(model, answers, team=team, gate=gate)
 
 
 def options(language: Language, top: int = 5, chart_href: str | None = None) -> RenderOptions:

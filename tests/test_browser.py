@@ -1,15 +1,20 @@
-"""The HTML report in a real browser: headless Chromium renders it to text and to a PNG.
+"""The HTML report in a real browser: headless Chromium renders it to text, to a PNG, at a
+phone's and a desktop's width, and to an A4 PDF.
 
 Skipped when `chromium` is not on PATH (.ci/run installs Debian's chromium). The PNG is
-decoded with zlib from the standard library; no image library is needed.
+decoded with zlib from the standard library; the PDF is read with pypdf (test extra).
 """
 
 from __future__ import annotations
 
+import html as html_module
+import json
 import os
+import re
 import shutil
 import struct
 import subprocess
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -17,11 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from csm_check.i18n import Language, languages
+from csm_check.i18n import Language, languages, t
 from csm_check.render.common import score_text
 from csm_check.render.html import render_html
 from csm_check.render.radar import SCORE_COLOUR
-from report_support import example_card, options
+from csm_check.scoring.results import GateOptions
+from report_support import example_card, options, team_card
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(
@@ -129,3 +135,94 @@ def test_report_renders_in_chromium(tmp_path: Path, language: Language) -> None:
             colours.update(pixels[::4])
     assert len(colours) > 50, "the screenshot looks blank"
     assert score_pixels > 100, "the radar's score line or markers are not visible"
+
+
+# --- layout: a phone and a desktop, and print --------------------------------------------------
+
+# Appended to a copy of the report (whose CSP forbids scripts; the report itself has none):
+# writes what the test needs into the outer page's DOM, which --dump-dom prints. The copy is
+# shown in an iframe of the width wanted: a headless window is at least 500 px wide.
+MEASURE = """<script>
+const svg = document.querySelector('.radar svg');
+const sizes = [...svg.querySelectorAll('text')]
+  .filter((e) => e.getClientRects().length > 0)
+  .map((e) => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM().a);
+const found = {scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+  smallest: Math.min(...sizes), labels: sizes.length};
+parent.document.body.setAttribute('data-measure', JSON.stringify(found));
+</script>"""
+
+
+def measure(tmp_path: Path, html: str, width: int) -> dict[str, float]:
+    page = tmp_path / f"measure-{width}.html"
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    inner = html_module.escape(html.replace("</body>", MEASURE + "</body>"), quote=True)
+    outer = (
+        '<!DOCTYPE html><html><body style="margin:0">'
+        f'<iframe srcdoc="{inner}" width="{width}" height="900" style="border:0;display:block">'
+        "</iframe></body></html>"
+    )
+    page.write_text(outer, encoding="utf-8")
+    dom = chromium(tmp_path, "--window-size=1400,1000", "--dump-dom", page.as_uri()).stdout.decode(
+        "utf-8"
+    )
+    found = re.search(r'data-measure="([^"]*)"', dom)
+    assert found is not None, dom[-2000:]
+    result: dict[str, float] = json.loads(html_module.unescape(found.group(1)))
+    return result
+
+
+@pytest.mark.parametrize("width", [360, 768, 1200])
+@pytest.mark.parametrize("report", ["single", "team"])
+def test_no_sideways_scroll_and_legible_radar(tmp_path: Path, width: int, report: str) -> None:
+    card = example_card() if report == "single" else team_card(GateOptions(fail_under=60))
+    found = measure(tmp_path, render_html(card, options("de")), width)
+    assert found["inner"] == width
+    assert found["scroll"] <= found["inner"], found
+    assert found["labels"] >= 10  # every challenge's axis label is there
+    assert found["smallest"] >= 11, found
+
+
+def pdf_pages(tmp_path: Path, html: str) -> list[str]:
+    from pypdf import PdfReader
+
+    page = tmp_path / "print.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = tmp_path / "print.pdf"
+    chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    # NFKC: the PDF's ligatures (ﬁ) back to letters
+    return [unicodedata.normalize("NFKC", p.extract_text() or "") for p in PdfReader(pdf).pages]
+
+
+def squeezed(text: str) -> str:
+    """Text without any whitespace: lines in a PDF break anywhere, even inside an id."""
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("report", ["single", "team"])
+@pytest.mark.parametrize("language", languages())
+def test_print_one_page_summary_then_details(
+    tmp_path: Path, report: str, language: Language
+) -> None:
+    """Page 1 is the whole summary (header, overall, table, radar, blockers, the top next
+    steps); the details start on page 2; no page holds a stray line or two."""
+    card = example_card() if report == "single" else team_card(GateOptions(fail_under=60))
+    pages = pdf_pages(tmp_path, render_html(card, options(language)))
+    assert len(pages) >= 2
+    first = squeezed(pages[0])
+    assert squeezed(t("card.title", language)) in first
+    assert squeezed(t("card.overall", language)) in first
+    for result in card.challenges:
+        assert squeezed(result.challenge.title.get(language)) in first
+    assert squeezed(t("card.blockers", language)) in first
+    assert squeezed(t("card.next_steps", language)) in first
+    for step in card.next_steps[:5]:  # the top next steps, complete
+        assert squeezed(step.criterion.next_step.get(language)) in first
+    assert squeezed(t("radar.score", language)) in first  # the chart's legend
+    assert squeezed(t("report.details", language)) not in first
+    second = squeezed(pages[1])
+    assert squeezed(t("report.details", language)) in second or "team" in report
+    assert "--top" not in " ".join(pages)
+    for number, text in enumerate(pages, start=1):
+        lines = [line for line in text.splitlines() if line.strip()]
+        assert len(lines) >= 5, f"page {number} of {len(pages)}: {lines}"

@@ -96,6 +96,7 @@ def test_json(runner: CliRunner, folder: Path) -> None:
             "change": 6.3,
             "old_status": "ready",
             "new_status": "ready",
+            "changed": True,
         },
         {
             "id": "legal",
@@ -106,6 +107,7 @@ def test_json(runner: CliRunner, folder: Path) -> None:
             "change": -8.3,
             "old_status": "developing",
             "new_status": "at_risk",
+            "changed": True,
         },
         {
             "id": "top",
@@ -116,8 +118,23 @@ def test_json(runner: CliRunner, folder: Path) -> None:
             "change": None,
             "old_status": "no_data",
             "new_status": "developing",
+            "changed": True,
         },
     ]
+    # both sides named, coverage and knock-outs that changed
+    assert data["old"] == {
+        "file": "old.yaml", "organisation": None, "respondent": None, "respondents": None,
+        "assessed_on": None, "answered": 4, "total": 5,
+    }  # fmt: skip
+    assert (data["new"]["file"], data["new"]["answered"], data["coverage_fell"]) == (
+        "new.yaml",
+        5,
+        False,
+    )
+    assert data["knockouts_changed"] == [
+        {"criterion": "legal.disclosure", "challenge": "legal", "old_state": "met",
+         "new_state": "blocking"},
+    ]  # fmt: skip
     moved = [
         (c["id"], c["challenge"], c["old_state"], c["old_level"], c["new_state"], c["new_level"])
         for c in data["criteria_moved"]
@@ -152,16 +169,21 @@ def test_json(runner: CliRunner, folder: Path) -> None:
 
 def test_table(runner: CliRunner, folder: Path) -> None:
     lines = compare(runner, "old.yaml", "new.yaml").stdout.splitlines()
-    assert lines[0] == "Readiness then and now"
-    assert lines[1].split() == ["#", "Challenge", "Before", "Now", "Change", "Status"]
-    rows = [line.split() for line in lines[3:6]]
+    assert lines[:3] == ["Readiness then and now", "Before: old.yaml", "Now: new.yaml"]
+    assert lines[4].split() == ["#", "Challenge", "Before", "Now", "Change", "Status"]
+    rows = [line.split() for line in lines[6:9]]
+    # the statuses as `score` shows them: symbol and word
     assert rows == [
-        ["1", "Base", "87.5", "93.8", "↑", "+6.3", "READY", "→", "READY"],
-        ["2", "Legal", "58.3", "50.0", "↓", "-8.3", "DEVELOPING", "→", "AT", "RISK"],
-        ["3", "Top", "-", "50.0", "·", "-", "NO", "DATA", "→", "DEVELOPING"],
+        ["1", "Base", "87.5", "93.8", "↑", "+6.3", "✔", "READY", "→", "✔", "READY"],
+        ["2", "Legal", "58.3", "50.0", "↓", "-8.3", "▲", "DEVELOPING", "→", "✖", "AT", "RISK"],
+        ["3", "Top", "-", "50.0", "·", "-", "?", "NO", "DATA", "→", "▲", "DEVELOPING"],
     ]
-    assert lines[6:] == [
+    assert lines[9:] == [
         "Overall: 77.8 → 71.9 (↓ -5.9)",
+        "Criteria answered: 4/5 → 5/5",
+        "",
+        "Knock-out criteria that changed",
+        "- legal.disclosure: met → blocking",
         "",
         "Criteria that moved",
         "- base.a: 2 → 3",
@@ -180,13 +202,22 @@ def test_markdown(runner: CliRunner, folder: Path) -> None:
     assert text == (
         "# Readiness then and now\n"
         "\n"
+        "- Before: old.yaml\n"
+        "- Now: new.yaml\n"
+        "\n"
         "**Overall: 77.8 → 71.9 (↓ -5.9)**\n"
+        "\n"
+        "Criteria answered: 4/5 → 5/5\n"
         "\n"
         "| # | Challenge | Before | Now | Change | Status |\n"
         "|---:|:---|---:|---:|:---|:---|\n"
-        "| 1 | Base | 87.5 | 93.8 | ↑ +6.3 | READY → READY |\n"
-        "| 2 | Legal | 58.3 | 50.0 | ↓ -8.3 | DEVELOPING → AT RISK |\n"
-        "| 3 | Top | \\- | 50.0 | · - | NO DATA → DEVELOPING |\n"
+        "| 1 | Base | 87.5 | 93.8 | ↑ +6.3 | 🟢 ready → 🟢 ready |\n"
+        "| 2 | Legal | 58.3 | 50.0 | ↓ -8.3 | 🟡 developing → 🔴 at risk |\n"
+        "| 3 | Top | \\- | 50.0 | · - | ⚪ no data → 🟡 developing |\n"
+        "\n"
+        "## Knock-out criteria that changed\n"
+        "\n"
+        "- legal.disclosure: met → blocking\n"
         "\n"
         "## Criteria that moved\n"
         "\n"
@@ -211,7 +242,12 @@ def test_markdown_to_a_file(runner: CliRunner, folder: Path) -> None:
 def test_german(runner: CliRunner, folder: Path) -> None:
     lines = compare(runner, "old.yaml", "new.yaml", "--lang", "de").stdout.splitlines()
     assert lines[0] == "Readiness damals und heute"
-    assert lines[3].split() == ["1", "Basis", "87,5", "93,8", "↑", "+6,3", "BEREIT", "→", "BEREIT"]
+    assert lines[1:3] == ["Vorher: old.yaml", "Jetzt: new.yaml"]
+    assert lines[6].split() == [
+        "1", "Basis", "87,5", "93,8", "↑", "+6,3", "✔", "BEREIT", "→", "✔", "BEREIT",
+    ]  # fmt: skip
+    assert "Beantwortete Kriterien: 4/5 → 5/5" in lines
+    assert "- legal.disclosure: erfüllt → blockiert" in lines
     assert "Gesamt: 77,8 → 71,9 (↓ -5,9)" in lines
     assert "- base.a: A tun" in lines
 
@@ -239,10 +275,16 @@ def test_no_change(runner: CliRunner, folder: Path) -> None:
 def test_reports_and_answers_files_agree(runner: CliRunner, folder: Path) -> None:
     save_report(runner, "old.yaml", "old.json")
     save_report(runner, "new.yaml", "new.json")  # the gate fails (knock-out): still written
-    expected = compare_json(runner, "old.yaml", "new.yaml")
-    assert compare_json(runner, "old.json", "new.yaml") == expected
-    assert compare_json(runner, "old.json", "new.json") == expected
-    assert compare_json(runner, "old.yaml", "new.json") == expected
+
+    def unnamed(data: Any) -> Any:  # the sides' file names differ, nothing else
+        for side in ("old", "new"):
+            data[side].pop("file")
+        return data
+
+    expected = unnamed(compare_json(runner, "old.yaml", "new.yaml"))
+    assert unnamed(compare_json(runner, "old.json", "new.yaml")) == expected
+    assert unnamed(compare_json(runner, "old.json", "new.json")) == expected
+    assert unnamed(compare_json(runner, "old.yaml", "new.json")) == expected
 
 
 # --- a model that changed between the two assessments ----------------------------------------
@@ -327,3 +369,65 @@ def test_invalid_input(runner: CliRunner, folder: Path) -> None:
         "new.yaml:3:3: unknown criterion id 'base.c' (hint: did you mean 'base.b'?)\n"
     )
     assert result.stdout == ""
+
+
+# --- issue 12: only what changed, coverage, team folders ---------------------------------------
+
+
+def test_only_changed_rows_unless_all(runner: CliRunner, folder: Path) -> None:
+    """Only top.x moves (2 -> 3): base and legal are unchanged and left out by default."""
+    (folder / "newer.yaml").write_text(NEW.replace("top.x: 2", "top.x: 3"), encoding="utf-8")
+    lines = compare(runner, "new.yaml", "newer.yaml").stdout.splitlines()
+    rows = [line.split()[:2] for line in lines if line[:1].isdigit() and "│" not in line]
+    assert rows[0] == ["3", "Top"] and rows[1][1] == "challenges"
+    assert "2 challenges unchanged (--all shows every row)" in lines
+    lines = compare(runner, "new.yaml", "newer.yaml", "--all").stdout.splitlines()
+    rows = [line.split()[:2] for line in lines if line[:1].isdigit()]
+    assert rows == [["1", "Base"], ["2", "Legal"], ["3", "Top"]]  # and no "unchanged" line
+    assert not any("unchanged" in line for line in lines)
+    markdown = compare(runner, "new.yaml", "newer.yaml", "-f", "markdown").stdout
+    assert "| 1 | Base |" not in markdown and "| 3 | Top |" in markdown
+    assert "*2 challenges unchanged (\\-\\-all shows every row)*" in markdown or (
+        "*2 challenges unchanged (--all shows every row)*" in markdown
+    )
+    # JSON lists every challenge, each saying whether it changed
+    data = compare_json(runner, "new.yaml", "newer.yaml")
+    assert [c["changed"] for c in data["challenges"]] == [False, False, True]
+
+
+def test_falling_coverage_is_named(runner: CliRunner, folder: Path) -> None:
+    """Fewer answers can raise the score: the comparison says it is not like for like."""
+    (folder / "fewer.yaml").write_text(
+        "schema_version: 1\nlanguage: en\nanswers:\n  base.b: 4\n  legal.disclosure: 3\n",
+        encoding="utf-8",
+    )
+    lines = compare(runner, "old.yaml", "fewer.yaml").stdout.splitlines()
+    assert "Criteria answered: 4/5 → 2/5" in lines
+    assert "Fewer criteria are answered now: scores are not like for like." in lines
+    assert compare_json(runner, "old.yaml", "fewer.yaml")["coverage_fell"] is True
+
+
+def test_sides_name_organisation_respondent_and_date(runner: CliRunner, folder: Path) -> None:
+    header = "schema_version: 1\nlanguage: en\norganisation: ACME\nrespondent: Ann\n"
+    (folder / "q3.yaml").write_text(
+        OLD.replace("schema_version: 1\nlanguage: en\n", header + "assessed_on: 2026-09-30\n"),
+        "utf-8",
+    )
+    lines = compare(runner, "q3.yaml", "new.yaml").stdout.splitlines()
+    assert lines[1] == "Before: q3.yaml · ACME · Ann · 2026-09-30"
+
+
+def test_team_folders(runner: CliRunner, folder: Path) -> None:
+    """Each side may be a folder of answers files, scored as one team as `score` does."""
+    for side, texts in (("q3", (OLD, OLD)), ("q4", (OLD, NEW))):
+        (folder / side).mkdir()
+        for name, text in zip(("ann", "ben"), texts, strict=True):
+            (folder / side / f"{name}.yaml").write_text(
+                text.replace("language: en\n", f"language: en\nrespondent: {name.title()}\n"),
+                encoding="utf-8",
+            )
+    lines = compare(runner, "q3", "q4").stdout.splitlines()
+    assert lines[1:3] == ["Before: q3 · Ann, Ben", "Now: q4 · Ann, Ben"]
+    data = compare_json(runner, "q3", "q4")
+    assert data["old"]["respondents"] == ["Ann", "Ben"]
+    assert data["overall"]["old_score"] == 77.8  # the same answers twice: the single score

@@ -61,7 +61,11 @@ def report(runner: CliRunner, *args: str | Path) -> tuple[int, Any, str]:
     """Exit code, JSON report and stderr of a run with --format json."""
     result = score(runner, "--format", "json", *args)
     assert result.exit_code in (0, 1), result.stderr
-    return result.exit_code, json.loads(result.stdout), result.stderr
+    data = json.loads(result.stdout)
+    gate = data["gate"]  # the `*_details` repeat the texts with codes (tests/test_gate_codes.py)
+    assert [d["message"] for d in gate.pop("reason_details")] == gate["reasons"]
+    assert [d["message"] for d in gate.pop("warning_details")] == gate["warnings"]
+    return result.exit_code, data, result.stderr
 
 
 def test_without_config_the_gate_passes(runner: CliRunner, folder: Path) -> None:
@@ -554,6 +558,27 @@ def test_docs_pre_commit_hook_id_exists() -> None:
     (repo,) = yaml.safe_load(block)["repos"]
     assert [hook["id"] for hook in repo["hooks"]] == [hook["id"] for hook in hooks]
     assert hooks[0]["entry"] == "csm-check validate"
+    assert (hooks[1]["id"], hooks[1]["entry"]) == ("csm-check-gate", "csm-check score")
+
+
+def test_gate_hook_runs_the_gate_of_the_repository_config(runner: CliRunner, folder: Path) -> None:
+    """What pre-commit runs: the hook's entry with the staged file names, from the repository
+    root; a failing gate in csm-check.yaml blocks the commit (exit 1), a passing one not."""
+    import shlex
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    gate = next(hook for hook in hooks if hook["id"] == "csm-check-gate")
+    assert re.search(gate["files"], "team/csm-answers-q3.yaml")
+    assert not re.search(gate["files"], "csm-check.yaml")
+    program, *args = shlex.split(gate["entry"])
+    assert program == "csm-check"
+    answers = folder / "answers.yaml"
+    configure(folder, "fail_under: 60\n")  # the score is 58.3
+    result = run(runner, *args, answers.name, "--challenges", "tiny.yaml")
+    assert result.exit_code == 1, result.output
+    assert "below --fail-under 60" in result.stderr + result.stdout
+    configure(folder, "fail_under: 50\n")
+    assert run(runner, *args, answers.name, "--challenges", "tiny.yaml").exit_code == 0
 
 
 def test_config_of_only_comments_means_defaults(runner: CliRunner, folder: Path) -> None:
@@ -564,3 +589,15 @@ def test_config_of_only_comments_means_defaults(runner: CliRunner, folder: Path)
     assert (code, data["gate"], stderr) == (0, {"passed": True, "reasons": [], "warnings": []}, "")
     configure(folder, "fail_under: 60\n")
     assert report(runner)[0] == 1
+
+
+def test_duplicate_key_is_reported_with_the_other_problems(runner: CliRunner, folder: Path) -> None:
+    """A duplicate key does not hide the file's other problems (issue 12, item 8)."""
+    configure(folder, "fail_under: 60\ntop: 3\nfail_under: 70\nfail_unde: 1\n")
+    result = score(runner)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "csm-check.yaml:3:1: duplicate key 'fail_under' (first defined on line 1)"
+        " (hint: keep one of the two)",
+        "csm-check.yaml:4:1: unknown key 'fail_unde' (hint: did you mean 'fail_under'?)",
+    ]

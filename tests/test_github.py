@@ -92,13 +92,12 @@ def test_percent_is_escaped_first() -> None:
     assert escape_property(":") == "%3A"
 
 
-def never(reason: GateReason) -> tuple[int, int]:
-    return (7, 3)
+def never(reason: GateReason) -> list[tuple[str, int, int]]:
+    return [("team/q1,draft:2.yaml", 7, 3)]
 
 
 def test_workflow_commands_format() -> None:
     lines = workflow_commands(
-        "team/q1,draft:2.yaml",
         (GateReason("incomplete", count=3),),
         (GateReason("challenge_below", challenge="base", score=50.0, threshold=60),),
         never,
@@ -117,13 +116,26 @@ def test_at_most_ten_of_each() -> None:
     warnings = tuple(
         GateReason("challenge_no_score", challenge=f"c{n}", threshold=10) for n in range(12)
     )
-    lines = workflow_commands("a.yaml", errors, warnings, never, "en")
+    lines = workflow_commands(errors, warnings, never, "en")
     assert MAX_ANNOTATIONS == 10
-    assert [line.split(" ")[0] for line in lines] == ["::error"] * 10 + ["::warning"] * 10
-    # the first ten, in order
+    kinds = [line.split(" ")[0] for line in lines]
+    assert kinds == ["::error"] * 10 + ["::notice"] + ["::warning"] * 10 + ["::notice"]
+    # the first ten, in order, then how many more
     assert lines[0].endswith("::1 criterion unanswered (--require-complete)")
     assert lines[9].endswith("::10 criteria unanswered (--require-complete)")
-    assert lines[19].endswith("::challenge c9 has no score, its minimum is 10")
+    assert lines[10] == (
+        "::notice title=csm-check::2 more errors not shown as annotations (GitHub shows 10 per"
+        " step); all are in the log and the step summary"
+    )
+    assert lines[20].endswith("::challenge c9 has no score, its minimum is 10")
+    assert lines[21].startswith("::notice title=csm-check::2 more warnings not shown")
+
+
+def test_no_notice_when_all_fit() -> None:
+    errors = tuple(GateReason("incomplete", count=n) for n in range(1, 11))
+    lines = workflow_commands(errors, (), never, "en")
+    assert len(lines) == 10
+    assert not any(line.startswith("::notice") for line in lines)
 
 
 def test_in_github_actions() -> None:
@@ -144,7 +156,9 @@ def test_summary_appended_in_github_actions(runner: CliRunner, folder: Path) -> 
     assert summary.startswith("# Earlier step\n# Readiness scorecard: Tiny model\n")
     # 2 of 5 criteria answered: the coverage guard says "insufficient data", the score stays
     assert "**Overall: 41.7 · 🔘 insufficient data**" in summary
-    assert f"**Gate: FAILED**\n\n- {BLOCKER}\n" in summary
+    # the criterion by its short name for the reader, its id in code after it
+    blocker = "knock-out criterion “Disclosed?” (`legal.disclosure`) is below its minimum level"
+    assert f"**Gate: FAILED**\n\n- {blocker}\n" in summary
     # twice: appended twice
     score(runner, env=ACTIONS)
     summary = (folder / "summary.md").read_text("utf-8")
@@ -303,6 +317,11 @@ def test_at_most_ten_errors_from_the_command_line(
     assert len(errors) == MAX_ANNOTATIONS
     # the first ten criteria, each at its own line (line 3 onwards)
     assert [e.split(",")[1] for e in errors] == [f"line={n}" for n in range(3, 13)]
+    notices = [line for line in result.stderr.splitlines() if line.startswith("::notice ")]
+    assert notices == [
+        f"::notice title=csm-check::{len(ids) - 10} more errors not shown as annotations"
+        " (GitHub shows 10 per step); all are in the log and the step summary"
+    ]
 
 
 def test_passing_run_writes_no_annotations(runner: CliRunner, folder: Path) -> None:
@@ -330,3 +349,106 @@ def test_documented_workflow() -> None:
     # the second run must not write the summary and annotations again
     assert "env -u GITHUB_ACTIONS" in junit_run
     assert any("csm-report.json > baseline.json" in run for run in runs)
+
+
+# --- team: each annotation at the file that causes it ------------------------------------------
+
+ALICE = """\
+schema_version: 1
+answers:
+  base.a: 4
+  base.b: 4
+  legal.disclosure: 4
+  top.x: 4
+"""
+BOB = """\
+schema_version: 1
+answers:
+  top.x: 3
+  base.b: 4
+  base.a: 0
+  legal.disclosure: 1
+"""
+
+
+def test_team_annotations_point_at_the_causing_file(runner: CliRunner, folder: Path) -> None:
+    """Bob's 0 pulls base down and Bob's 1 misses the knock-out: both point at Bob's lines,
+    not at Alice's (the first file)."""
+    team = folder / "team"
+    team.mkdir()
+    (team / "alice.yaml").write_text(ALICE, encoding="utf-8")
+    (team / "bob.yaml").write_text(BOB, encoding="utf-8")
+    (folder / "csm-check.yaml").write_text(
+        "challenges:\n  base: {minimum: 90, level: warn}\n", encoding="utf-8"
+    )
+    result = run(runner, "score", "team", "--challenges", "tiny.yaml", "-f", "json", env=ACTIONS)
+    assert result.exit_code == 1
+    commands = [line for line in result.stderr.splitlines() if line.startswith("::")]
+    bob = escape_property(str(Path("team") / "bob.yaml"))
+    assert commands[0] == f"::error file={bob},line=6,col=3,title=csm-check::{BLOCKER}"
+    assert commands[1].startswith(f"::warning file={bob},line=5,col=3,title=csm-check::")
+    assert len(commands) == 2
+
+
+def test_knockout_in_each_file_that_misses_it(runner: CliRunner, folder: Path) -> None:
+    team = folder / "team"
+    team.mkdir()
+    (team / "a.yaml").write_text(BOB, encoding="utf-8")
+    (team / "b.yaml").write_text(BOB.replace("legal.disclosure: 1", "legal.disclosure: 2"), "utf-8")
+    (team / "c.yaml").write_text(ALICE, encoding="utf-8")
+    result = run(runner, "score", "team", "--challenges", "tiny.yaml", "-f", "json", env=ACTIONS)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("::error")]
+    files = [line.split(",")[0].removeprefix("::error file=") for line in errors]
+    assert files == [escape_property(str(Path("team") / n)) for n in ("a.yaml", "b.yaml")]
+
+
+# --- invalid input (exit 2) ----------------------------------------------------------------------
+
+
+def test_invalid_input_becomes_error_annotations(runner: CliRunner, folder: Path) -> None:
+    (folder / "bad.yaml").write_text(
+        "schema_version: 1\nanswers:\n  base.a: 7\n  base.zz: 1\n  base.a: 2\n", "utf-8"
+    )
+    result = run(runner, "validate", "bad.yaml", "--challenges", "tiny.yaml", env=ACTIONS)
+    assert result.exit_code == 2
+    commands = [line for line in result.stderr.splitlines() if line.startswith("::")]
+    assert [c.split("::")[1] for c in commands] == [
+        "error file=bad.yaml,line=3,col=11,title=csm-check",
+        "error file=bad.yaml,line=4,col=3,title=csm-check",
+        "error file=bad.yaml,line=5,col=3,title=csm-check",
+    ]
+    assert commands[1].endswith("::unknown criterion id 'base.zz' (hint: did you mean 'base.b'?)")
+    # the same problems as plain lines too, for the log
+    assert "bad.yaml:4:3: unknown criterion id 'base.zz'" in result.stderr
+
+
+def test_score_of_invalid_input_annotates_too(runner: CliRunner, folder: Path) -> None:
+    (folder / "answers.yaml").write_text("schema_version: 1\nanswers:\n  base.a: yes\n", "utf-8")
+    result = score(runner, env=ACTIONS)
+    assert result.exit_code == 2
+    assert "::error file=answers.yaml,line=3,col=11,title=csm-check::" in result.stderr
+
+
+def test_error_without_a_file_is_an_annotation_without_one(runner: CliRunner, folder: Path) -> None:
+    result = run(runner, "score", "missing.yaml", env=ACTIONS)
+    assert result.exit_code == 2
+    assert "::error file=missing.yaml,line=1,col=1,title=csm-check::" in result.stderr
+    result = run(runner, "compare", "-", "-", env=ACTIONS)
+    assert result.exit_code == 2
+    assert any(line.startswith("::error title=csm-check::") for line in result.stderr.splitlines())
+
+
+def test_no_error_annotations_outside_github_actions(runner: CliRunner, folder: Path) -> None:
+    result = run(runner, "score", "missing.yaml")
+    assert result.exit_code == 2
+    assert "::" not in result.stderr
+
+
+def test_summary_has_no_image_links(runner: CliRunner, folder: Path) -> None:
+    """A relative chart link is a broken image in the step summary (and GitHub strips data:
+    URIs): the summary leaves the chart out, the report file keeps its link."""
+    result = score(runner, "-f", "markdown", "-o", "report.md", "--chart", "radar.svg", env=ACTIONS)
+    assert result.exit_code == 1
+    summary = (folder / "summary.md").read_text("utf-8")
+    assert "![" not in summary and "radar.svg" not in summary
+    assert "](radar.svg)" in (folder / "report.md").read_text("utf-8")

@@ -71,7 +71,12 @@ def test_same_content_as_the_markdown(language: Language) -> None:
         assert status_name(result.status, language) in page.text
     for step in card.next_steps[:5]:
         assert step.criterion.next_step.get(language) in page.text
-    assert t("card.next_steps_more", language, count=len(card.next_steps) - 5) in page.text
+    # no command-line hint on paper: the rest are counted and listed in the details
+    more = t("card.next_steps_more_report", language, count=len(card.next_steps) - 5)
+    assert more in page.text and "--top" not in page.text
+    assert t("report.all_steps", language) in page.text
+    for step in card.next_steps:
+        assert step.criterion.next_step.get(language) in page.text
     assert "Wochenreport je Kanal: Telefon 80/20" in page.text  # a note from the example
     assert [tag for tag, _ in page.tags].count("details") == 10
     assert not any("open" in attrs for tag, attrs in page.tags if tag == "details")
@@ -110,3 +115,11 @@ def test_cli_writes_html_and_chart(runner: CliRunner, tmp_path: Path) -> None:
     text = report.read_text(encoding="utf-8")
     assert '<html lang="de">' in text and "<svg" in text
     assert chart.read_text(encoding="utf-8").startswith('<?xml version="1.0" encoding="UTF-8"?>')
+
+
+def test_printed_sections_show_the_open_marker() -> None:
+    """Printed, every <details> is open; its summary must not show the closed ▶ marker."""
+    css = render_html(example_card(), options("en")).split("@media print", 1)[1]
+    assert "details::details-content { content-visibility: visible; display: block; }" in css
+    assert "summary { list-style: none; }" in css
+    assert 'summary::before { content: "\\25BE  "; }' in css

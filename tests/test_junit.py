@@ -2,12 +2,14 @@
 JUnit XML schema (the one GitLab, Jenkins and Azure DevOps read).
 
 Tiny model (tests/conftest.py): challenges base, legal, top; one knock-out criterion,
-legal.disclosure (minimum level 3). So a report holds 3 + 1 = 4 test cases, and an "overall"
-case first when the gate fails for a reason that belongs to no challenge.
+legal.disclosure (minimum level 3). So a report holds 3 + 1 = 4 test cases, and a failing case
+first for each gate problem that belongs to neither (overall threshold, drop, evidence). Every
+report is validated against Jenkins' junit-10.xsd (tests/schemas/, MIT licence in the file).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -41,7 +43,7 @@ answers:
 """
 # Allowed elements and attributes in the common JUnit XML schema (jenkins junit-10.xsd).
 SCHEMA: dict[str, set[str]] = {
-    "testsuites": {"name", "tests", "failures", "errors", "skipped", "disabled", "time"},
+    "testsuites": {"name", "tests", "failures", "errors", "time"},
     "testsuite": {
         "name", "tests", "failures", "errors", "skipped", "disabled", "time", "timestamp",
         "hostname", "id", "package", "file", "log", "url", "version", "group",
@@ -74,8 +76,21 @@ def cases(root: ET.Element) -> dict[str, ET.Element]:
     return {f"{c.get('classname')}/{c.get('name')}": c for c in root.iter("testcase")}
 
 
+XSD = Path(__file__).parent / "schemas" / "junit-10.xsd"
+
+
+def check_xsd(text: str) -> None:
+    """Valid against Jenkins' junit-10.xsd, checked by libxml2 (lxml)."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    document = etree.fromstring(text.encode("utf-8"))
+    assert schema.validate(document), schema.error_log
+
+
 def check_schema(root: ET.Element) -> None:
     """Elements, attributes and nesting as the schema allows; counts that add up."""
+    check_xsd(ET.tostring(root, encoding="unicode"))
     assert root.tag == "testsuites"
     for element in root.iter():
         assert element.tag in SCHEMA, element.tag
@@ -93,7 +108,7 @@ def check_schema(root: ET.Element) -> None:
         for key, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
             assert int(suite.get(key, "0")) == sum(1 for c in suite if c.find(tag) is not None)
         assert int(suite.get("tests", "0")) == len(suite)
-    for key in ("tests", "failures", "errors", "skipped"):
+    for key in ("tests", "failures", "errors"):
         assert root.get(key) == str(sum(int(s.get(key, "0")) for s in root))
 
 
@@ -107,7 +122,7 @@ def test_one_case_per_challenge_and_knockout(runner: CliRunner, folder: Path) ->
         "csm-check.knockouts/legal.disclosure",
     ]
     assert root.attrib == {
-        "name": "csm-check", "tests": "4", "failures": "0", "errors": "0", "skipped": "0",
+        "name": "csm-check", "tests": "4", "failures": "0", "errors": "0",
     }  # fmt: skip
     assert all(c.find("failure") is None for c in root.iter("testcase"))
 
@@ -116,27 +131,40 @@ def test_failures_carry_the_reason(runner: CliRunner, folder: Path) -> None:
     root = junit(runner, "blocked.yaml", "--fail-under", "90", "--require-complete")
     check_schema(root)
     suite = root[0]
-    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("5", "3", "0")
+    # one failure per problem: knock-out, --fail-under, --require-complete
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("6", "3", "0")
     assert suite.get("timestamp") == "2026-03-31T00:00:00"
     found = cases(root)
-    overall = found["csm-check.overall/overall"].find("failure")
+    overall = found["csm-check.overall/fail_under"].find("failure")
     assert overall is not None
     assert overall.attrib == {
         "message": "overall score 41.7 is below --fail-under 90",
-        "type": "gate",
+        "type": "fail_under",
     }
-    assert overall.text == (
-        "overall score 41.7 is below --fail-under 90\n3 criteria unanswered (--require-complete)"
-    )
+    assert overall.text == "overall score 41.7 is below --fail-under 90"
+    incomplete = found["csm-check.overall/incomplete"].find("failure")
+    assert incomplete is not None and incomplete.get("type") == "incomplete"
+    assert incomplete.text == "3 criteria unanswered (--require-complete)"
     blocker = "knock-out criterion legal.disclosure is below its minimum level"
-    for key in ("csm-check.challenges/2 legal", "csm-check.knockouts/legal.disclosure"):
-        failure = found[key].find("failure")
-        assert failure is not None
-        assert (failure.get("message"), failure.text) == (blocker, blocker)
-    for key in ("csm-check.challenges/1 base", "csm-check.challenges/3 top"):
+    failure = found["csm-check.knockouts/legal.disclosure"].find("failure")
+    assert failure is not None
+    assert (failure.get("message"), failure.text, failure.get("type")) == (
+        blocker,
+        blocker,
+        "knock_out",
+    )
+    # the knock-out fails once: its challenge's case does not fail it again
+    for key in ("csm-check.challenges/1 base", "csm-check.challenges/2 legal"):
         assert found[key].find("failure") is None
     outs = [c.findtext("system-out") for c in root.iter("testcase")]
-    assert outs == [None, "Base: 50.0 DEVELOPING", "Legal: 25.0 AT RISK", "Top: - NO DATA", None]
+    assert outs == [
+        None,
+        None,
+        "Base: 50.0 DEVELOPING",
+        "Legal: 25.0 AT RISK",
+        "Top: - NO DATA",
+        None,
+    ]
 
 
 def test_unanswered_knockout_is_skipped(runner: CliRunner, folder: Path) -> None:
@@ -146,7 +174,8 @@ def test_unanswered_knockout_is_skipped(runner: CliRunner, folder: Path) -> None
     skipped = cases(root)["csm-check.knockouts/legal.disclosure"].find("skipped")
     assert skipped is not None
     assert skipped.attrib == {"message": "legal: not answered"}
-    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("4", "0", "1")
+    assert (root.get("tests"), root.get("failures")) == ("4", "0")
+    assert root[0].get("skipped") == "1"
 
 
 def test_warnings_are_output_not_failures(runner: CliRunner, folder: Path) -> None:
@@ -166,8 +195,8 @@ def test_warnings_are_output_not_failures(runner: CliRunner, folder: Path) -> No
     assert base.findtext("system-out") == (
         "Base: 50.0 DEVELOPING\nwarning: challenge base scores 50.0, below its minimum 60"
     )
-    # only the blocker fails: the legal and the knock-out case
-    assert root.get("failures") == "2"
+    # only the blocker fails, once: the knock-out case
+    assert root.get("failures") == "1"
 
 
 def test_challenge_minimum_and_regression_fail_their_challenge(
@@ -178,8 +207,8 @@ def test_challenge_minimum_and_regression_fail_their_challenge(
     root = junit(runner, "new.yaml", "--baseline", "passing.yaml")
     check_schema(root)
     found = cases(root)
-    overall = found["csm-check.overall/overall"].find("failure")
-    top = found["csm-check.challenges/3 top"].find("failure")
+    overall = found["csm-check.drops/overall"].find("failure")
+    top = found["csm-check.drops/top"].find("failure")
     assert overall is not None and top is not None
     assert overall.get("message") == "overall score dropped from 100.0 to 87.5 (--max-drop 0)"
     assert top.get("message") == "challenge top dropped from 100.0 to 50.0 (--max-drop 0)"
@@ -196,7 +225,7 @@ def test_written_with_output_and_reasons_on_stderr(runner: CliRunner, folder: Pa
     assert result.stderr == "knock-out criterion legal.disclosure is below its minimum level\n"
     root = ET.parse(folder / "junit.xml").getroot()
     check_schema(root)
-    assert root.get("failures") == "2"
+    assert root.get("failures") == "1"
 
 
 def test_german(runner: CliRunner, folder: Path) -> None:
@@ -258,3 +287,35 @@ def test_documented_gitlab_job() -> None:
     job = yaml.safe_load(block)["csm-check"]
     assert job["artifacts"] == {"when": "always", "reports": {"junit": "junit.xml"}}
     assert "--format junit -o junit.xml" in job["script"][-1]
+
+
+def test_the_xsd_check_rejects_what_jenkins_rejects() -> None:
+    """The check is real: `skipped` on <testsuites> (as csm-check wrote it before) fails."""
+    suite = '<testsuite name="a" tests="0" failures="0" errors="0"/>'
+    bad = f'<testsuites skipped="0">{suite}</testsuites>'
+    with pytest.raises(AssertionError):
+        check_xsd(bad)
+
+
+def test_each_problem_is_one_failure(runner: CliRunner, folder: Path) -> None:
+    """A challenge minimum fails its challenge; a level without evidence its own case; a
+    knock-out only its knock-out case: failures == the JSON report's reasons."""
+    (folder / "csm-check.yaml").write_text(
+        "require_evidence: true\nchallenges:\n  legal: {minimum: 60, level: error}\n", "utf-8"
+    )
+    root = junit(runner, "blocked.yaml")  # legal.disclosure 1 (blocker), legal 25 < 60
+    check_schema(root)
+    found = cases(root)
+    failed = {key: c.find("failure") for key, c in found.items()}
+    assert {key: f.get("type") for key, f in failed.items() if f is not None} == {
+        "csm-check.challenges/2 legal": "challenge_minimum",
+        "csm-check.knockouts/legal.disclosure": "knock_out",
+    }
+    (folder / "evidence.yaml").write_text(PASSING, "utf-8")
+    root = junit(runner, "evidence.yaml")
+    check_schema(root)
+    found = cases(root)
+    evidence = [key for key in found if key.startswith("csm-check.evidence/")]
+    assert len(evidence) == 5 == int(root.get("failures", "0"))
+    result = run(runner, "score", "evidence.yaml", "--challenges", "tiny.yaml", "-f", "json")
+    assert len(json.loads(result.stdout)["gate"]["reasons"]) == 5

@@ -1,7 +1,8 @@
 """The Markdown report, parsed with a real CommonMark parser (markdown-it-py, GFM tables).
 
-Golden files: tests/golden/beispiel-service.{en,de}.md hold the example's report (the tool
-version replaced by VERSION). After an intended change to the report, regenerate them with
+Golden files: tests/golden/beispiel-service.{en,de}.md hold the example's report and
+tests/golden/team.{en,de}.md the report of examples/team/ (the tool version replaced by
+VERSION). After an intended change to the report, regenerate them with
 
     CSM_CHECK_UPDATE_GOLDEN=1 pytest tests/test_markdown.py -k golden
 
@@ -26,11 +27,12 @@ from csm_check.answers import Answer, AnswerSet
 from csm_check.cli import app
 from csm_check.i18n import Language, languages, t
 from csm_check.model import Model
-from csm_check.render.common import md_text, score_text, status_name
-from csm_check.render.markdown import EMOJI, chart_href, render_markdown
+from csm_check.render.common import EMOJI, WORD_JOINER, md_text, score_text, status_name
+from csm_check.render.markdown import chart_href, render_markdown
 from csm_check.sanitize import one_line
 from csm_check.scoring.compute import score
-from report_support import HOSTILE, example_card, hostile_card, options
+from csm_check.scoring.results import GateOptions
+from report_support import HOSTILE, example_card, hostile_card, options, team_card
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -40,8 +42,10 @@ def parse(text: str) -> list[Token]:
 
 
 def plain(token: Token) -> str:
-    """The rendered text of an inline token (escapes and entities resolved)."""
-    return "".join(child.content for child in token.children or [] if child.type != "image")
+    """The rendered text of an inline token (escapes and entities resolved, without the
+    invisible word joiners that keep GitHub/GitLab references plain text)."""
+    text = "".join(child.content for child in token.children or [] if child.type != "image")
+    return text.replace(WORD_JOINER, "")
 
 
 def body_rows(tokens: list[Token]) -> list[list[str]]:
@@ -138,7 +142,7 @@ def test_blockers_come_first_and_no_data_is_shown(tiny_model: Model) -> None:
     card = score(tiny_model, answers)
     text = render_markdown(card, options("en"))
     assert text.index("## Blockers") < text.index("## Next steps")
-    assert "- 🔴 2 `legal.disclosure`: Disclosed?" in text
+    assert "- 🔴 2 Disclosed? (`legal.disclosure`)" in text
     first_task = next(line for line in text.splitlines() if line.startswith("- [ ] "))
     assert first_task.startswith("- [ ] **KNOCK-OUT** Disclose")
     rows = body_rows(parse(text))
@@ -159,6 +163,19 @@ def test_golden(language: Language) -> None:
     path = GOLDEN / f"beispiel-service.{language}.md"
     if os.environ.get("CSM_CHECK_UPDATE_GOLDEN") == "1":
         path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", languages())
+def test_team_golden(language: Language) -> None:
+    """examples/team/ as a team, with a gate that fails (a knock-out, --fail-under 60): the
+    respondents, the criteria by short name, notes by respondent, discuss first last."""
+    card = team_card(GateOptions(fail_under=60, require_evidence=True))
+    text = render_markdown(card, options(language))
+    text = text.replace(f"csm-check {__version__}", "csm-check VERSION")
+    path = GOLDEN / f"team.{language}.md"
+    if os.environ.get("CSM_CHECK_UPDATE_GOLDEN") == "1":
         path.write_text(text, encoding="utf-8", newline="\n")
     assert text == path.read_text(encoding="utf-8")
 
@@ -197,7 +214,15 @@ def test_hostile_text_changes_nothing_but_its_own_escaped_text(evil: str) -> Non
         ("1. first", "1\\. first"),
         ("- item", "\\- item"),
         ("see http://x and www.y.de", "see http\\://x and www\\.y.de"),
-        ("mail a@b.de, ping @team", "mail a\\@b.de, ping \\@team"),
+        ("mail a@b.de, ping @team", "mail a\\@b.de, ping \\@\u2060team"),
+        # references GitHub/GitLab link in rendered text, and shortcodes: a word joiner
+        (
+            "see #12, !3, &4, $5, o/r#6, GH-7",
+            "see \\#\u206012, !\u20603, &amp;\u20604, \\$\u20605, o/r\\#\u20606, GH\u2060-7",
+        ),
+        ('%m, %"Q 3", ~bug', '%\u2060m, %\u2060"Q 3", \\~\u2060bug'),
+        (":smile: :+1: :100: at 10:15:20", ":\u2060smile: :\u2060+1: :\u2060100: at 10:15:20"),
+        ("Q&A, 50 % (ca.)", "Q&amp;A, 50 % (ca.)"),
         ("[a](b)", "\\[a\\](b)"),
         ("two\nlines", "two lines"),
         (None, ""),

@@ -155,7 +155,7 @@ def test_challenges_and_template_show_the_own_levels(runner: CliRunner, model_fi
     listing = run_cli(runner, "challenges", "--challenges", model_file, "--lang", "de")
     assert "3 Mit der Leitung abgestimmt" in listing.stdout
     template = run_cli(runner, "template", "--challenges", model_file, "--lang", "en")
-    assert "    # 4 = Reviewed every quarter\n  ops.roadmap:\n" in template.stdout
+    assert "  #   4 = Reviewed every quarter\n  ops.roadmap:\n" in template.stdout
     assert "# Scale:" in template.stdout  # ops.handoff has none: the default scale stays
 
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from conftest import EXAMPLE
+from conftest import CASES, EXAMPLE
 from conftest import run_cli as run
 from csm_check.cli import app
 from csm_check.model import Model
@@ -50,11 +50,17 @@ def problems(value: Any, schema: dict[str, Any], root: dict[str, Any], at: str =
             other = [c for c, s in zip(choices, schema["anyOf"], strict=True) if s != NULL]
             return other[0] if value is not None and len(other) == 1 else [f"{at}: no choice"]
     found: list[str] = []
+    if "if" in schema and not problems(value, schema["if"], root, at):
+        found += problems(value, schema["then"], root, at)
     kind = schema.get("type")
     if kind is not None:
         is_bool = isinstance(value, bool)
-        if not isinstance(value, TYPES[kind]) or (is_bool and kind != "boolean"):
+        # 2020-12: a number with a zero fractional part is an integer (2.0 is one)
+        whole = kind == "integer" and isinstance(value, float) and value.is_integer()
+        if (not isinstance(value, TYPES[kind]) and not whole) or (is_bool and kind != "boolean"):
             return [f"{at or '/'}: not {kind}: {value!r}"]
+    if isinstance(value, str) and len(value) < schema.get("minLength", 0):
+        found.append(f"{at}: too short")
     if "const" in schema and value != schema["const"]:
         found.append(f"{at}: not {schema['const']!r}")
     if "enum" in schema and value not in schema["enum"]:
@@ -328,3 +334,65 @@ def test_answers_schema_requires_a_note_for_not_applicable(runner: CliRunner) ->
     assert entry["then"]["properties"]["note"]["minLength"] == 1
     value = schema["properties"]["answers"]["anyOf"][0]["properties"]["talent.attrition-rate"]
     assert {"const": "n/a", "type": "string"} not in value["anyOf"]  # no bare short-form n/a
+
+
+# Cases no JSON Schema can see: the file is not YAML (or not UTF-8), or the YAML parser folds
+# the problem away (duplicate keys, anchors and aliases), or the problem is in the characters.
+NOT_DATA = {
+    "alias.yaml",
+    "anchor-and-alias.yaml",
+    "anchor.yaml",
+    "control-character.yaml",
+    "duplicate-answer.yaml",
+    "duplicate-header-key.yaml",
+}
+ANSWER_CASES = sorted((CASES / "invalid" / "answers").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", ANSWER_CASES, ids=lambda path: path.name)
+def test_schema_rejects_what_the_loader_rejects(runner: CliRunner, path: Path) -> None:
+    """Over the invalid-case corpus: a file csm-check rejects is invalid in the schema too."""
+    if path.name in NOT_DATA:
+        pytest.skip("not visible to a JSON Schema")
+    try:
+        data = yaml.safe_load(path.read_bytes().decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError):
+        pytest.skip("not YAML: no schema applies")
+    assert run(runner, "validate", path).exit_code == 2
+    schema = get_schema(runner, "answers")
+    assert problems(as_json(data), schema, schema), path.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "schema_version: 1\nanswers:\n  talent.attrition-rate: 2.0\n",
+        "schema_version: 1.0\nanswers:\n  talent.attrition-rate: {level: 4.0, note: x}\n",
+        "schema_version: 1\nanswers:\n  talent.attrition-rate: {level: n/a, note: none here}\n",
+    ],
+)
+def test_loader_accepts_what_the_schema_accepts(
+    runner: CliRunner, tmp_path: Path, text: str
+) -> None:
+    """2.0 is an integer in JSON Schema 2020-12, so csm-check reads it as level 2."""
+    schema = get_schema(runner, "answers")
+    assert problems(as_json(yaml.safe_load(text)), schema, schema) == []
+    path = tmp_path / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "validate", path)
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(run(runner, "score", path, "-f", "json").stdout)
+    levels = [c["level"] for ch in report["challenges"] for c in ch["criteria"]]
+    assert all(level is None or type(level) is int for level in levels)
+
+
+def test_loader_rejects_fractions_and_booleans_like_the_schema(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    for value in ("2.5", "true", "1.10", "-0.0e0x"):
+        text = f"schema_version: 1\nanswers:\n  talent.attrition-rate: {value}\n"
+        schema = get_schema(runner, "answers")
+        assert problems(as_json(yaml.safe_load(text)), schema, schema), value
+        path = tmp_path / "answers.yaml"
+        path.write_text(text, encoding="utf-8")
+        assert run(runner, "validate", path).exit_code == 2, value

@@ -121,6 +121,8 @@ def test_scores_by_hand(runner: CliRunner, team: Path) -> None:
 
 def test_spread_per_criterion(runner: CliRunner, team: Path) -> None:
     criteria = team_json(runner, *FILES)["team"]["criteria"]
+    for criterion in criteria:  # added later (issue 12): test_json_notes_by_respondent
+        criterion.pop("notes")
     assert criteria == [
         {"id": "base.a", "challenge": "base", "mean": 2.0, "min": 1, "max": 3, "answered": 3,
          "not_applicable": 0, "disagreement": True},
@@ -261,25 +263,51 @@ def test_table_lists_discuss_first_before_next_steps(runner: CliRunner, team: Pa
     assert start < lines.index("Next steps")
 
 
-def test_markdown_lists_discuss_first_before_next_steps(runner: CliRunner, team: Path) -> None:
+def test_markdown_lists_discuss_first_after_next_steps(runner: CliRunner, team: Path) -> None:
+    """Overall, table, blockers, next steps, then the team and what to discuss first: the
+    summary a manager prints comes first."""
     result = score(runner, *FILES, "--format", "markdown")
     assert result.exit_code == 0
     text = result.stdout
-    assert "## Team assessment: 3 respondents\n" in text
+    assert "## Team assessment: 3 respondents\n\nRespondents: Ann, Ben, Cem\n" in text
     assert "> Respondents answered in different languages: de (1), en (2)\n" in text
-    assert f"### {DISCUSS}\n\n- {ITEM}\n" in text
-    assert text.index(DISCUSS) < text.index("## Next steps")
+    assert f"### {DISCUSS}\n\n- A? (`base.a`): levels 1 to 3, mean 2, 3 answered\n" in text
+    order = ["**Overall", "| # |", "## Blockers", "## Next steps", DISCUSS, "<details>"]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions)
+    assert "- Respondents: Ann, Ben, Cem\n" in text  # the header names them too
 
 
-def test_html_lists_discuss_first_before_next_steps(runner: CliRunner, team: Path) -> None:
+def test_html_lists_discuss_first_after_next_steps(runner: CliRunner, team: Path) -> None:
     result = score(runner, *FILES, "--format", "html")
     assert result.exit_code == 0
     text = result.stdout
-    assert "<h2>Team assessment: 3 respondents</h2>" in text
+    assert "<h2>Team assessment: 3 respondents</h2>\n<p>Respondents: Ann, Ben, Cem</p>" in text
     assert "<p>Respondents answered in different languages: de (1), en (2)</p>" in text
     assert f"<h3>{DISCUSS}</h3>" in text
-    assert f"<li>{ITEM}</li>" in text
-    assert text.index(DISCUSS) < text.index("<h2>Next steps</h2>")
+    assert "<li>A? (<code>base.a</code>): levels 1 to 3, mean 2, 3 answered</li>" in text
+    order = ['class="overall"', 'class="scores"', "<h2>Blockers", "<h2>Next steps", DISCUSS]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions)
+    assert "<dt>Respondents:</dt><dd>Ann, Ben, Cem</dd>" in text
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_notes_per_criterion_by_respondent(runner: CliRunner, team: Path, fmt: str) -> None:
+    result = score(runner, *FILES, "--format", fmt)
+    text = result.stdout
+    assert "Note (Ann): Banner in the chat" in text
+    assert "Note (Ann): no contractors" in text
+    assert "Note (Cem): keine Dienstleister" in text
+    assert "Note (Ann): Measured monthly" in text
+    # a note sits under its own criterion
+    assert text.index("Note (Ann): Banner in the chat") < text.index("Note (Ann): no contractors")
+
+
+def test_respondent_without_a_name_is_named_by_file(runner: CliRunner, team: Path) -> None:
+    (team / "ben.yaml").write_text(BEN.replace("respondent: Ben\n", ""), encoding="utf-8")
+    result = score(runner, *FILES, "--format", "markdown")
+    assert "Respondents: Ann, ben, Cem" in result.stdout
 
 
 def test_german_discuss_first(runner: CliRunner, team: Path) -> None:
@@ -409,3 +437,14 @@ def test_the_team_example_shows_the_perception_gap_on_the_people_side(
     }
     spread = {c["id"]: c for c in team["criteria"]}["change.ai-literacy-training"]
     assert (spread["min"], spread["max"], spread["mean"]) == (1, 3, 2)
+
+
+def test_json_notes_by_respondent(runner: CliRunner, team: Path) -> None:
+    """The JSON report keeps every respondent's note (a key added to `team.criteria`)."""
+    data = team_json(runner, *FILES)
+    notes = {c["id"]: c["notes"] for c in data["team"]["criteria"]}
+    assert notes["legal.contracts"] == [
+        {"respondent": "Ann", "note": "no contractors"},
+        {"respondent": "Cem", "note": "keine Dienstleister"},
+    ]
+    assert notes["base.a"] == []

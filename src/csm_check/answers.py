@@ -131,7 +131,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
                 )
             ]
         )
-    problems: list[Problem] = []
+    problems: list[Problem] = list(document.problems)  # duplicate keys, when kept going
     header_data = dict(data)
     if "schema_version" in header_data:  # checked by hand below, with a clearer message
         header_data["schema_version"] = SCHEMA_VERSION
@@ -142,8 +142,8 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
     except ValidationError as error:
         problems.extend(problems_from(document, error, KNOWN_KEYS))
         header = None
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if type(version) is not int or version != SCHEMA_VERSION:  # not true, not 1.0
+    version = _whole(data.get("schema_version", SCHEMA_VERSION))
+    if version != SCHEMA_VERSION:  # not true, not 1.5; 1.0 is 1, as in the JSON Schema
         problems.append(
             document.problem(
                 ("schema_version",),
@@ -194,7 +194,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
             if answer is not None:
                 answers[key] = answer
     if problems:
-        raise InvalidInputError(problems)
+        raise InvalidInputError(sorted(problems, key=lambda p: (p.line, p.column)))
     assert header is not None
     warnings = _carry_over(document.path, model, earlier, answers)
     return AnswerSet(
@@ -271,9 +271,22 @@ def _parse_answer(
             )
             return None
         return Answer("not_applicable", None, note) if note_ok else None
-    if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= MAX_LEVEL:
-        return Answer("answered", raw, note) if note_ok else None
+    level = _whole(raw)
+    if level is not None and 0 <= level <= MAX_LEVEL:
+        return Answer("answered", level, note) if note_ok else None
     problems.append(document.problem(level_loc, *_level_message(raw)))
+    return None
+
+
+def _whole(value: Any) -> int | None:
+    """A whole number as JSON Schema counts one (2 and 2.0 alike; never true or false), so
+    that the answers schema and this loader agree on every file; else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return None
 
 

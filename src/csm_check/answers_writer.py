@@ -20,8 +20,8 @@ from csm_check.answers import NOT_APPLICABLE, SCHEMA_VERSION, Answer, AnswerSet
 from csm_check.i18n import ENGLISH, Language, t
 from csm_check.model import Criterion, Model
 from csm_check.sanitize import one_line
+from csm_check.yamlio.write import WRAP, folded, plain_or_quoted, quote
 from csm_check.yamlio.write import comment_lines as _comment
-from csm_check.yamlio.write import plain_or_quoted, quote
 
 
 def _optional(value: str | None) -> str:
@@ -62,6 +62,7 @@ def dump_answers(
             label = one_line(level.label.get(language))
             lines += _comment(f"{level.level} {label}: {level.description.get(language)}", "  ")
     lines += [
+        "---",  # yamllint's default config wants the document start
         f"schema_version: {SCHEMA_VERSION}",
         f"model: {plain_or_quoted(answers.model or model.id)}",
         f"organisation:{_optional(answers.organisation)}",
@@ -76,16 +77,28 @@ def dump_answers(
         for criterion in challenge.criteria:
             if questions:
                 lines += _question(criterion, language)
-            value = answer_value(answers.get(criterion.id))
-            key = plain_or_quoted(criterion.id)
-            lines.append(f"  {key}: {value}" if value else f"  {key}:")
+            lines += _answer_lines(plain_or_quoted(criterion.id), answers.get(criterion.id))
     return "\n".join(lines) + "\n"
+
+
+def _answer_lines(key: str, answer: Answer) -> list[str]:
+    """One line per answer; an answer whose note makes the line longer than yamllint's
+    default limit becomes a block mapping with the note folded over several lines."""
+    value = answer_value(answer)
+    line = f"  {key}: {value}" if value else f"  {key}:"
+    if len(line) <= WRAP or answer.note is None:
+        return [line]
+    level = value[len("{level: ") :].split(",", 1)[0]
+    return [f"  {key}:", f"    level: {level}", *folded("    note: ", quote(answer.note), "      ")]
 
 
 def _question(criterion: Criterion, language: Language) -> list[str]:
     lines = _comment(criterion.question.get(language), "  ")
     for number, own in enumerate(criterion.levels or ()):
-        lines += _comment(f"{number} = {own.get(language)}", "    ")
+        # under the question, at the keys' indentation (yamllint wants comments indented
+        # like the content that follows), the level texts indented inside the comment
+        text = _comment(f"{number} = {own.get(language)}", "    ")
+        lines += [f"  #   {line[len('    # ') :]}".rstrip() for line in text]
     if criterion.minimum_level is not None:
         lines += _comment(t("model.knockout", language, minimum=criterion.minimum_level), "  ")
     return lines

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from csm_check.answers import AnswerSet, parse_answers
+from csm_check.answers import Answer, AnswerSet, parse_answers
 from csm_check.config import Config, load_config
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem
 from csm_check.i18n import ENGLISH, Language, choose_language, msg
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from csm_check.scoring.spread import TeamSummary
 
 DEFAULT_TOP = 5
+Place = tuple[str, int, int]  # file, line, column
 ANSWER_SUFFIXES = (".yaml", ".yml")
 
 
@@ -54,18 +55,50 @@ class Assessment:
     sources: tuple[Path, ...]
     answers: AnswerSet  # the single file's answers, or the first file's in a team
     warnings: tuple[str, ...] = ()  # loading files of an earlier model version
+    files: tuple[tuple[str, AnswerSet], ...] = ()  # every respondent's file and answers
 
-    def locate(self, reason: GateReason) -> tuple[int, int]:
-        """Where in the (first) answers file a gate reason belongs: its criterion, else the
-        first answered criterion of its challenge, else the `answers:` line, else line 1."""
-        places = self.answers.locations
-        if reason.criterion and reason.criterion in places:
-            return places[reason.criterion]
-        if reason.challenge:
-            for key, place in places.items():
-                if key.startswith(f"{reason.challenge}."):
-                    return place
-        return places.get("", (1, 1))
+    def places(self, reason: GateReason) -> list[Place]:
+        """Where a gate reason belongs, as (file, line, column), in every file that causes it.
+
+        A reason about a criterion (knock-out, evidence) points at that answer in each file
+        whose answer causes it (below the minimum, unanswered, a level >= 3 without a note).
+        A reason about a challenge points at its lowest answered level over all files (the
+        answer that pulls the score down; the first file on ties). Anything else, or a
+        challenge nobody answered, at the `answers:` line of the first file."""
+        files = self.files or ((str(self.sources[0]) if self.sources else "-", self.answers),)
+        first_path, first = files[0]
+        top = (first_path, *first.locations.get("", (1, 1)))
+        if reason.criterion is not None:
+            criterion = reason.criterion
+            minimum = next(
+                (c.minimum_level for _, c in self.card.model.criteria() if c.id == criterion), None
+            )
+
+            def causes(answer: Answer) -> bool:
+                if reason.kind == "blocker":
+                    return answer.level is not None and answer.level < (minimum or 0)
+                if reason.kind == "knockout_unanswered":
+                    return answer.state == "unanswered"
+                return answer.lacks_evidence
+
+            found = [
+                (path, *answers.locations.get(criterion, answers.locations.get("", (1, 1))))
+                for path, answers in files
+                if causes(answers.get(criterion))
+            ]
+            return found or [top]
+        if reason.challenge is not None:
+            lowest: tuple[float, Place] | None = None
+            for path, answers in files:
+                for key, (line, column) in answers.locations.items():
+                    level = (
+                        answers.get(key).level if key.startswith(f"{reason.challenge}.") else None
+                    )
+                    if level is not None and (lowest is None or level < lowest[0]):
+                        lowest = (level, (path, line, column))
+            if lowest is not None:
+                return [lowest[1]]
+        return [top]
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
@@ -115,7 +148,7 @@ def _load_into(
 ) -> None:
     for path in files:
         try:
-            sets.append(parse_answers(load_yaml(path), model))
+            sets.append(parse_answers(load_yaml(path, keep_going=True), model))
         except InvalidInputError as error:
             problems.extend(error.problems)
         except CsmCheckError as error:
@@ -161,7 +194,11 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
     result = conclude(
         model, answers, config, sources=tuple(files), first=sets[0], team=team, baseline=baseline
     )
-    return replace(result, warnings=tuple(w for s in sets for w in s.warnings))
+    return replace(
+        result,
+        warnings=tuple(w for s in sets for w in s.warnings),
+        files=tuple((str(path), answers) for path, answers in zip(files, sets, strict=True)),
+    )
 
 
 def conclude(
@@ -192,11 +229,19 @@ def judged_on(answers: AnswerSet) -> dt.date:
 
 
 def load_report(path: Path, model: Model, language: Language | None = None) -> Report:
-    """A report from a saved JSON report, or by scoring an answers file against `model`
-    (texts in `language`, else the answers file's own)."""
+    """A report from a saved JSON report, or by scoring an answers file (a folder: its files
+    as one team) against `model` (texts in `language`, else the answers' own)."""
     from csm_check.render.json_format import build_report
     from csm_check.report import is_report, parse_report
 
+    if path.is_dir():  # a team: its answers files scored as one, as `score FOLDER` does
+        from csm_check.scoring.team import aggregate
+
+        files = expand_inputs([path])
+        sets = load_all(files, model)
+        answers, team = aggregate(model, list(zip(files, sets, strict=True)))
+        card = score(model, answers, on=judged_on(answers), team=team)
+        return build_report(card, language or answers.language or ENGLISH)
     document = load_yaml(path)
     if is_report(document):
         return parse_report(document, model)

@@ -1,12 +1,13 @@
 """Use case `compare`: two assessments (answers files or JSON reports) side by side.
 
-Loads the model and both sides (an answers file is scored first), then compares them; the
-CLI renders the result. The texts of a scored answers file follow the chosen language.
+Loads the model and both sides (an answers file is scored first, a folder of answers files
+as one team), then compares them; the CLI renders the result. The texts of a scored answers
+file follow the chosen language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from csm_check.assess import load_report
@@ -29,4 +30,5 @@ def compare_files(
     new_report = load_report(new, model, choose_language(language, None) if language else None)
     chosen = choose_language(language, new_report.language)
     comparison = compare(load_report(old, model, chosen), new_report)
-    return ComparisonResult(comparison, chosen)
+    named = replace(comparison, old_name=str(old), new_name=str(new))
+    return ComparisonResult(named, chosen)

@@ -82,7 +82,7 @@ def parse_config(document: YamlDocument, model: Model) -> Config:
         raise InvalidInputError(
             [document.problem((), msg("err.config_not_mapping", value=describe(document.data)))]
         )
-    problems = []
+    problems = list(document.problems)  # duplicate keys, when read with keep_going
     ids = [challenge.id for challenge in model.challenges]
     gates = document.data.get("challenges")
     if isinstance(gates, dict):
@@ -131,4 +131,4 @@ def load_config(explicit: Path | None, model: Model) -> Config:
     path = find_config(explicit)
     if path is None:
         return Config()
-    return parse_config(load_yaml(path, allow_empty=True), model)
+    return parse_config(load_yaml(path, allow_empty=True, keep_going=True), model)

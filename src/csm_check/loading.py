@@ -44,22 +44,23 @@ def parse_model(document: YamlDocument) -> Model:
         raise InvalidInputError(
             [document.problem((), msg("err.model_not_mapping", value=describe(document.data)))]
         )
+    kept = list(document.problems)  # duplicate keys, when read with keep_going
     try:
         model = Model.model_validate(document.data)
     except ValidationError as error:
         # Report the relations that can be read (ids, prefixes, dependencies) at once too.
-        problems = problems_from(document, error, _model_keys())
+        problems = kept + problems_from(document, error, _model_keys())
         taken = {(p.line, p.column) for p in problems}
         for loc, message, hint in relation_problems(raw_outline(document.data)):
             problem = document.problem(loc, message, hint)
             if (problem.line, problem.column) not in taken:
                 problems.append(problem)
         raise InvalidInputError(problems) from None
-    found = model_problems(model)
+    found = kept + [
+        document.problem(loc, message, hint) for loc, message, hint in model_problems(model)
+    ]
     if found:
-        raise InvalidInputError(
-            [document.problem(loc, message, hint) for loc, message, hint in found]
-        )
+        raise InvalidInputError(found)
     return model
 
 
@@ -160,8 +161,8 @@ def load_model(path: Path | None = None, *, validate_builtin: bool = False) -> M
         if validate_builtin or not _has_every_language(document.data):
             return parse_model(document)
         return trusted_model(document.data)
-    return parse_model(load_yaml(path))
+    return parse_model(load_yaml(path, keep_going=True))
 
 
 def load_answers(path: Path, model: Model) -> AnswerSet:
-    return parse_answers(load_yaml(path), model)
+    return parse_answers(load_yaml(path, keep_going=True), model)

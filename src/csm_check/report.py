@@ -101,10 +101,61 @@ class ReportNextStep(_Part):
     why: str
 
 
+GateCode = Literal[
+    "knock_out",
+    "knock_out_unanswered",
+    "fail_under",
+    "fail_under_no_score",
+    "incomplete",
+    "evidence_missing",
+    "challenge_minimum",
+    "challenge_minimum_no_score",
+    "drop",
+]
+
+
+class ReportGateDetail(_Part):
+    """One gate reason or warning for programs: a stable code, the ids and numbers involved,
+    and the translated message (the same text as in `reasons` / `warnings`)."""
+
+    code: GateCode = Field(
+        description=(
+            "Stable code: knock_out (a knock-out criterion below its minimum), "
+            "knock_out_unanswered (a knock-out in force left unanswered), fail_under (overall "
+            "score below --fail-under), fail_under_no_score (no overall score to compare), "
+            "incomplete (criteria unanswered under --require-complete; see count), "
+            "evidence_missing (level >= 3 without a note), challenge_minimum (a challenge "
+            "below its minimum in csm-check.yaml), challenge_minimum_no_score, drop (a drop "
+            "against --baseline larger than --max-drop; challenge null: the overall score)."
+        )
+    )
+    criterion: str | None = Field(description="Criterion id, for knock_out* and evidence_missing.")
+    challenge: str | None = Field(description="Challenge id, where the reason has one.")
+    score: float | None = Field(
+        description="The score (or, for evidence_missing, the level) that failed; null if none."
+    )
+    threshold: float | None = Field(
+        description="--fail-under, the challenge minimum, or --max-drop for drop."
+    )
+    previous: float | None = Field(description="The baseline's score, for drop.")
+    count: Count | None = Field(description="Criteria unanswered, for incomplete.")
+    level: WholeLevel | MeanLevel | None = Field(
+        description="The criterion's level (a team's mean) for knock_out; else null."
+    )
+    minimum: WholeLevel | None = Field(description="The knock-out's minimum level, for knock_out*.")
+    message: str = Field(description="The reason in the report's language.")
+
+
 class ReportGate(_Part):
     passed: bool
     reasons: list[str]
     warnings: list[str] = Field(default_factory=list, description="Challenge minimums at warn.")
+    reason_details: list[ReportGateDetail] = Field(
+        default_factory=list, description="`reasons` with codes and data, in the same order."
+    )
+    warning_details: list[ReportGateDetail] = Field(
+        default_factory=list, description="`warnings` with codes and data, in the same order."
+    )
 
 
 class ReportLegal(_Part):
@@ -132,6 +183,11 @@ class ReportRespondent(_Part):
     assessed_on: str | None
 
 
+class ReportNote(_Part):
+    respondent: str = Field(description="The file's `respondent`, else its file name.")
+    note: str
+
+
 class ReportSpread(_Part):
     id: str
     challenge: str
@@ -141,6 +197,9 @@ class ReportSpread(_Part):
     answered: Count
     not_applicable: Count
     disagreement: bool = Field(description="Answers spread by 2 levels or more.")
+    notes: list[ReportNote] = Field(
+        default_factory=list, description="Each respondent's note on the criterion."
+    )
 
 
 class ReportTeam(_Part):

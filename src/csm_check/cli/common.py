@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -80,6 +81,11 @@ def handled(command: F) -> F:
             except CsmCheckError as error:
                 for line in error.lines():
                     err(line)
+                if os.environ.get("GITHUB_ACTIONS") == "true":  # github.in_github_actions
+                    from csm_check.cli.github import error_commands
+
+                    for line in error_commands([error], message_language()):
+                        err(line, command=True)
                 raise typer.Exit(error.exit_code) from None
             except KeyboardInterrupt:
                 err(t("cli.interrupted", message_language()))

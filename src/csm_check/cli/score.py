@@ -142,13 +142,15 @@ def score(
         for reason in card.gate.warnings:
             err(t("cli.warning", language, reason=gate_reason(reason, language)))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # github.in_github_actions, without the import
+        from dataclasses import replace
+
         from csm_check.cli.github import append_step_summary, workflow_commands
         from csm_check.render.markdown import render_markdown
 
-        append_step_summary(render_markdown(card, render_options))
-        commands = workflow_commands(
-            str(result.sources[0]), card.gate.reasons, card.gate.warnings, result.locate, language
-        )
+        # No image links: the summary cannot hold the --chart file (a relative link is a
+        # broken image there) and GitHub strips data: URIs; the emoji table says the same.
+        append_step_summary(render_markdown(card, replace(render_options, chart_href=None)))
+        commands = workflow_commands(card.gate.reasons, card.gate.warnings, result.places, language)
         for line in commands:
             if machine_stdout:
                 err(line, command=True)
@@ -166,15 +168,22 @@ class CompareFormat(StrEnum):
 
 def compare(
     old: Annotated[
-        Path, typer.Argument(metavar="OLD", help="Earlier answers file or JSON report.")
+        Path,
+        typer.Argument(metavar="OLD", help="Earlier answers file, team folder or JSON report."),
     ],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="Later answers file or JSON report.")],
+    new: Annotated[
+        Path,
+        typer.Argument(metavar="NEW", help="Later answers file, team folder or JSON report."),
+    ],
     fmt: Annotated[
         CompareFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CompareFormat.table,
     output: OutputOption = None,
     lang: LangOption = None,
     challenges: ChallengesOption = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List every challenge, not only those that changed.")
+    ] = False,
     force: ForceOption = False,
 ) -> None:
     """Compare two assessments: score changes, status changes, criteria that moved, steps done.
@@ -183,6 +192,7 @@ def compare(
     Examples:
       csm-check compare q3-answers.yaml q4-answers.yaml
       csm-check compare q3-report.json q4-answers.yaml -f markdown -o wiki/progress.md
+      csm-check compare team-q3/ team-q4/ --all
 
     \b
     Exit codes: 0 ok, 2 invalid input or usage.
@@ -199,5 +209,5 @@ def compare(
         raise CsmCheckError(msg("err.stdin_twice"))
     result = compare_files(old, new, model_file=challenges, language=lang)
     info = terminal_info(to_file=output is not None or fmt is not CompareFormat.table)
-    text = render_comparison(result.comparison, fmt.value, result.language, info)
+    text = render_comparison(result.comparison, fmt.value, result.language, info, show_all=show_all)
     emit(text, output, inputs=(old, new, challenges), force=force)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -48,12 +49,12 @@ def validate(
             + "\n"
         )
         return
-    failed = False
+    failed: list[CsmCheckError] = []
     for path in files:
         try:
             answer_set = load_answers(path, model)
         except CsmCheckError as error:
-            failed = True
+            failed.append(error)
             for line in error.lines():
                 err(line)
             continue
@@ -71,6 +72,11 @@ def validate(
             + "\n"
         )
     if failed:
+        if os.environ.get("GITHUB_ACTIONS") == "true":  # github.in_github_actions
+            from csm_check.cli.github import error_commands
+
+            for line in error_commands(failed, language):
+                err(line, command=True)
         raise typer.Exit(2)
 
 

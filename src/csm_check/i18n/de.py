@@ -25,6 +25,13 @@ CATALOG: dict[str, str] = {
     "card.organisation": "Organisation",
     "card.respondent": "Ausgefüllt von",
     "card.date": "Bewertet am",
+    "criterion.question_prefix": "Inwieweit ",
+    "criterion.quoted": "„{name}“",
+    "card.respondents": "Ausgefüllt von",
+    "report.note_by": "Notiz ({respondent})",
+    "card.next_steps_more_report": "{count} weitere nächste Schritte in der vollständigen Liste unter Details",
+    "card.next_steps_more_report_one": "1 weiterer nächster Schritt in der vollständigen Liste unter Details",
+    "report.all_steps": "Alle nächsten Schritte",
     "card.unknown": "(keine Angabe)",
     "col.number": "Nr.",
     "col.challenge": "Herausforderung",
@@ -72,6 +79,18 @@ CATALOG: dict[str, str] = {
     "compare.moved": "Veränderte Kriterien",
     "compare.done": "Erledigte nächste Schritte",
     "compare.none": "keine",
+    "compare.side_old": "Vorher: {side}",
+    "compare.side_new": "Jetzt: {side}",
+    "compare.coverage": "Beantwortete Kriterien: {old} {arrow} {new}",
+    "compare.coverage_fell": "Jetzt sind weniger Kriterien beantwortet: Die Punktzahlen sind nicht direkt vergleichbar.",
+    "compare.knockouts": "Veränderte K.-o.-Kriterien",
+    "compare.unchanged": "{count} Herausforderungen unverändert (--all zeigt alle Zeilen)",
+    "compare.unchanged_one": "1 Herausforderung unverändert (--all zeigt alle Zeilen)",
+    "knockout.met": "erfüllt",
+    "knockout.blocking": "blockiert",
+    "knockout.unanswered": "nicht beantwortet",
+    "knockout.not_applicable": "trifft nicht zu",
+    "knockout.upcoming": "gilt erst später",
     "compare.absent": "nicht im Modell",
     # team
     "team.title": "Team-Bewertung: {count} Antwortende",
@@ -91,7 +110,7 @@ CATALOG: dict[str, str] = {
     "template.header": (
         "csm-check-Antwortdatei. Jedes Kriterium mit einer Stufe 0-4 beantworten,\n"
         '{level: 3, note: "..."} für eine Notiz oder {level: n/a, note: "warum"}.\n'
-        "Leer lassen heißt „noch nicht beantwortet“. Auswerten mit: csm-check score DATEI"
+        "Leer lassen heißt „noch nicht beantwortet“.\nAuswerten mit: csm-check score DATEI"
     ),
     "template.scale": "Skala",
     # cli messages
@@ -100,6 +119,10 @@ CATALOG: dict[str, str] = {
     "cli.wrote": "{path} geschrieben",
     "cli.interrupted": "Abgebrochen.",
     "cli.warning": "Warnung: {reason}",
+    "github.more_errors_one": "1 weiterer Fehler ist nicht als Annotation gezeigt (GitHub zeigt 10 je Schritt); alle stehen im Log und in der Zusammenfassung",
+    "github.more_errors": "{count} weitere Fehler sind nicht als Annotation gezeigt (GitHub zeigt 10 je Schritt); alle stehen im Log und in der Zusammenfassung",
+    "github.more_warnings_one": "1 weitere Warnung ist nicht als Annotation gezeigt (GitHub zeigt 10 je Schritt); alle stehen im Log und in der Zusammenfassung",
+    "github.more_warnings": "{count} weitere Warnungen sind nicht als Annotation gezeigt (GitHub zeigt 10 je Schritt); alle stehen im Log und in der Zusammenfassung",
     "junit.not_answered": "{challenge}: nicht beantwortet",
     # markdown and html reports
     "report.generated": "Erstellt mit",

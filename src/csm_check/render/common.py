@@ -9,14 +9,27 @@ table nor inject HTML, links, images or headings.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from csm_check import __version__
 from csm_check.i18n import Language, format_date, format_number, t
-from csm_check.model import LegalReference
+from csm_check.model import Criterion, LegalReference
 from csm_check.render import RenderOptions
 from csm_check.rounding import half_up
 from csm_check.sanitize import one_line
-from csm_check.scoring.results import CriterionResult, GateReason, NextStep, Scorecard, Status
+from csm_check.scoring.results import (
+    CriterionResult,
+    GateKind,
+    GateReason,
+    NextStep,
+    Scorecard,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from csm_check.report import GateCode
 
 SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
     "ready": ("✔", "+"),
@@ -24,6 +37,16 @@ SYMBOLS: dict[Status, tuple[str, str]] = {  # (unicode, ascii)
     "at_risk": ("✖", "x"),
     "insufficient_data": ("…", ".."),
     "no_data": ("?", "?"),
+}
+
+
+# Markdown's status marks (wikis render emoji everywhere); HTML and terminals use SYMBOLS.
+EMOJI: dict[Status, str] = {
+    "ready": "🟢",
+    "developing": "🟡",
+    "at_risk": "🔴",
+    "insufficient_data": "🔘",
+    "no_data": "⚪",
 }
 
 
@@ -71,9 +94,33 @@ def why(step: NextStep, language: Language) -> str:
     return "; ".join(parts)
 
 
-def gate_reason(reason: GateReason, language: Language) -> str:
+# Stable codes of the gate's reasons for programs (JSON `gate.reason_details`, JUnit types,
+# GitHub annotation titles); the JSON report schema lists them. Add codes, never rename.
+GATE_CODES: dict[GateKind, GateCode] = {
+    "blocker": "knock_out",
+    "knockout_unanswered": "knock_out_unanswered",
+    "below_threshold": "fail_under",
+    "no_score": "fail_under_no_score",
+    "incomplete": "incomplete",
+    "evidence": "evidence_missing",
+    "challenge_below": "challenge_minimum",
+    "challenge_no_score": "challenge_minimum_no_score",
+    "regression": "drop",
+}
+
+
+def gate_code(reason: GateReason) -> GateCode:
+    return GATE_CODES[reason.kind]
+
+
+def gate_reason(
+    reason: GateReason, language: Language, *, naming: Callable[[str], str] | None = None
+) -> str:
+    """The reason in words; `naming` turns a criterion id into what the reader should see (a
+    manager-facing report: its short name), else the id is shown."""
+    criterion = reason.criterion
     values: dict[str, object] = {
-        "criterion": reason.criterion,
+        "criterion": naming(criterion) if naming and criterion else criterion,
         "challenge": reason.challenge,
         "count": reason.count,
     }
@@ -95,6 +142,32 @@ def gate_reason(reason: GateReason, language: Language) -> str:
         key += "_overall" if reason.challenge is None else ""
         key += "_lost" if reason.score is None else ""
     return t(key, language, **values) + suffix
+
+
+SHORT_NAME = 80  # characters of a criterion's short name, "…" included
+
+
+def criterion_name(criterion: Criterion, language: Language) -> str:
+    """A criterion's short name for managers: its question without the scale's opening
+    ("To what extent do you track ..." -> "Do you track ..."), cut at a word boundary.
+
+    The model has no short titles of its own; the question is what the respondent answered,
+    so it is the name they recognise. Reports show the id after it in code font."""
+    question = one_line(criterion.question.get(language))
+    prefix = t("criterion.question_prefix", language)
+    if prefix and question.startswith(prefix) and len(question) > len(prefix):
+        rest = question[len(prefix) :]
+        question = rest[:1].upper() + rest[1:]
+    if len(question) <= SHORT_NAME:
+        return question
+    cut = question[: SHORT_NAME - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-\u2013") + "…"
+
+
+def criteria_by_id(card: Scorecard) -> dict[str, Criterion]:
+    return {criterion.id: criterion for _, criterion in card.model.criteria()}
 
 
 def law_text(legal: tuple[LegalReference, ...], language: Language) -> str:
@@ -132,8 +205,25 @@ def upcoming_lines(card: Scorecard, language: Language) -> list[str]:
     return lines
 
 
-def team_text(card: Scorecard, language: Language) -> tuple[str, list[str], list[str]] | None:
-    """For a team: its heading, notices (mixed languages) and the discuss-first lines."""
+@dataclass(frozen=True)
+class DiscussItem:
+    """A criterion to discuss first: its id, short name and how far the answers lie apart."""
+
+    criterion: str
+    name: str
+    question: str
+    spread: str
+
+    @property
+    def text(self) -> str:
+        """As one line of plain text (the terminal): 'id: question (spread)'."""
+        return f"{self.criterion}: {self.question} ({self.spread})"
+
+
+def team_text(
+    card: Scorecard, language: Language
+) -> tuple[str, list[str], list[DiscussItem]] | None:
+    """For a team: its heading, notices (mixed languages) and the discuss-first items."""
     team = card.team
     if team is None:
         return None
@@ -142,21 +232,43 @@ def team_text(card: Scorecard, language: Language) -> tuple[str, list[str], list
     if team.mixed_languages:
         languages = ", ".join(f"{name} ({count})" for name, count in team.languages)
         notices.append(t("team.languages", language, languages=languages))
-    by_id = {criterion.id: criterion for _, criterion in card.model.criteria()}
+    by_id = criteria_by_id(card)
     items = [
-        f"{spread.criterion}: {by_id[spread.criterion].question.get(language)} ("
-        + t(
-            "team.spread",
-            language,
-            minimum=spread.minimum,
-            maximum=spread.maximum,
-            mean=level_text(spread.mean or 0.0, language),
-            count=spread.answered,
+        DiscussItem(
+            spread.criterion,
+            criterion_name(by_id[spread.criterion], language),
+            by_id[spread.criterion].question.get(language),
+            t(
+                "team.spread",
+                language,
+                minimum=spread.minimum,
+                maximum=spread.maximum,
+                mean=level_text(spread.mean or 0.0, language),
+                count=spread.answered,
+            ),
         )
-        + ")"
         for spread in team.discuss_first
     ]
     return heading, notices, items
+
+
+def team_notes(card: Scorecard, criterion: str) -> tuple[tuple[str, str], ...]:
+    """Each respondent's note on `criterion` in a team, as (respondent, note)."""
+    if card.team is None:
+        return ()
+    for spread in card.team.spreads:
+        if spread.criterion == criterion:
+            return spread.notes
+    return ()
+
+
+def respondents_text(card: Scorecard) -> str | None:
+    """Who answered: the file's respondent, or a team's respondents by name."""
+    if card.answers.respondent:
+        return card.answers.respondent
+    if card.team is not None:
+        return ", ".join(r.name for r in card.team.respondents)
+    return None
 
 
 # CommonMark/GFM punctuation that starts emphasis, code, links, images, tables,
@@ -168,9 +280,23 @@ _LIST_START = re.compile(r"^(?:\d{1,9}(?=[.)](?:\s|$))|(?=[-+]))")
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<=\bwww)(\.)")
 
 
+# References that GitHub and GitLab link after Markdown is rendered, in the text itself, so
+# no escape reaches them: issues and pull or merge requests (#1, !1, GH-1, group/repo#1),
+# mentions (@team), GitLab epics (&1), snippets ($1), milestones (%m, %"q 3"), labels (~bug)
+# and emoji shortcodes (:smile:). A WORD JOINER (U+2060, invisible, no width) after the
+# sigil keeps each one plain text; "Q&A", "50 %" and e-mail addresses stay as they are.
+WORD_JOINER = "\u2060"
+_REFERENCE = re.compile(r"[#!&$](?=\d)|[%~](?=[\w\"'])|(?<!\w)@(?=\w)|\bGH(?=-\d)")
+# Shortcode names start with a letter, + or - (:+1:), except the numeric :100: and :1234:;
+# a time such as 10:15:20 stays as it is.
+_SHORTCODE = re.compile(r":(?=(?:[a-z+-][a-z0-9_+-]*|100|1234):)", re.IGNORECASE)
+
+
 def md_text(text: str | None) -> str:
     """User text made inert for Markdown: one line, every active character escaped."""
     line = one_line(text or "")
+    line = _REFERENCE.sub(lambda m: m.group(0) + WORD_JOINER, line)
+    line = _SHORTCODE.sub(":" + WORD_JOINER, line)
     line = _SPECIAL.sub(lambda m: "\\" + m.group(0), line)
     line = re.sub(r"[&<>]", lambda m: _ENTITIES[m.group(0)], line)
     # GFM autolinks bare URLs: an escaped colon or dot keeps them plain text.
@@ -191,9 +317,10 @@ def meta_rows(card: Scorecard, language: Language) -> list[tuple[str, str]]:
     answers = card.answers
     unknown = t("card.unknown", language)
     date = format_date(answers.assessed_on, language) if answers.assessed_on else None
+    respondent = "card.respondents" if card.team is not None else "card.respondent"
     return [
         (t("card.organisation", language), answers.organisation or unknown),
-        (t("card.respondent", language), answers.respondent or unknown),
+        (t(respondent, language), respondents_text(card) or unknown),
         (t("card.date", language), date or unknown),
         (t("card.model", language), card.model.id),
         (t("report.generated", language), f"csm-check {__version__}"),

@@ -15,39 +15,55 @@ from csm_check.render.common import (
     SYMBOLS,
     answer_text,
     coverage_text,
+    criteria_by_id,
+    criterion_name,
     gate_reason,
     html_text,
     law_text,
     meta_rows,
     notices,
+    respondents_text,
     score_text,
     status_name,
     steps_shown,
+    team_notes,
     team_text,
     upcoming_lines,
     why,
 )
 from csm_check.render.radar import render_radar
-from csm_check.scoring.results import ChallengeResult, CriterionResult, Scorecard, Status
+from csm_check.scoring.results import (
+    ChallengeResult,
+    CriterionResult,
+    GateReason,
+    NextStep,
+    Scorecard,
+    Status,
+)
 
 NUMERIC = ' class="num"'
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 CSS = """
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 10mm 12mm; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1120px; padding: 20px 24px; color: #1f2328; background: #fff;
-  font: 14px/1.45 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+  font: 14px/1.45 "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  overflow-wrap: anywhere; }
 h1 { font-size: 22px; margin: 0 0 6px; }
 h2 { font-size: 16px; margin: 18px 0 6px; padding-bottom: 2px; border-bottom: 1px solid #d0d7de; }
+h3 { font-size: 14px; margin: 12px 0 4px; }
 dl.meta { display: flex; flex-wrap: wrap; gap: 2px 22px; margin: 0; color: #57606a; }
-dl.meta div { display: flex; gap: 6px; }
+dl.meta div { display: flex; gap: 6px; min-width: 0; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 .overview { display: flex; flex-wrap: wrap; gap: 12px 28px; align-items: flex-start; }
-.numbers { flex: 1 1 500px; min-width: 0; }
-.radar { flex: 1 1 460px; max-width: 620px; margin: 0; }
-.radar svg { width: 100%; height: auto; display: block; }
+.numbers { flex: 1 1 440px; min-width: 0; }
+/* The chart never renders below 585 of its 740 units (labels of 14 units stay >= 11 px);
+   on a narrower screen the figure scrolls sideways, not the page. */
+.radar { flex: 1 1 585px; max-width: 620px; min-width: 0; margin: 0; overflow-x: auto; }
+.radar svg { width: 100%; min-width: 585px; height: auto; display: block; }
+.radar svg .grid-label, .radar svg .legend { font-size: 14px; }
 .overall { font-size: 20px; font-weight: bold; margin: 10px 0 2px; }
 p { margin: 4px 0; }
 table { border-collapse: collapse; width: 100%; margin-top: 10px; }
@@ -70,14 +86,37 @@ code { font: 12px "DejaVu Sans Mono", Menlo, Consolas, monospace; background: #f
   padding: 0 3px; border-radius: 3px; }
 details { border: 1px solid #d0d7de; border-radius: 6px; padding: 3px 10px; margin: 4px 0; }
 summary { cursor: pointer; font-weight: bold; }
+td .label { display: none; }
+/* Phones: each challenge row stacks into two lines (number and title; score, status and
+   answered), so the table needs no more width than the screen has. */
+@media (max-width: 600px) {
+  body { padding: 12px; }
+  h1 { font-size: 19px; }
+  table.scores thead { display: none; }
+  table.scores tr { display: flex; flex-wrap: wrap; gap: 0 10px; padding: 5px 0;
+    border-bottom: 1px solid #d0d7de; }
+  table.scores td { border: none; padding: 0; }
+  table.scores td.title { flex: 1 1 calc(100% - 3em); font-weight: bold; }
+  table.scores td.number { flex: 0 0 2em; }
+  table.scores td.score { padding-left: 2em; }
+  td .label { display: inline; font-weight: normal; color: #57606a; }
+}
 @media print {
-  body { max-width: none; padding: 0; font-size: 8.5pt; }
+  body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.35; }
   h1 { font-size: 15pt; } h2 { font-size: 10.5pt; margin-top: 6pt; break-after: avoid; }
+  h3 { font-size: 9pt; margin-top: 4pt; break-after: avoid; }
   .overview { display: block; }
-  .radar { width: 95mm; margin: 1mm auto 0; break-inside: avoid; }
-  .criteria { break-before: page; }
+  .radar { width: 88mm; margin: 0 auto; break-inside: avoid; overflow: visible; }
+  .radar svg { min-width: 0; }
+  .details { break-before: page; }
   details::details-content { content-visibility: visible; display: block; }
-  .overall { font-size: 13pt; }
+  /* printed, every section is open: show the open marker, not the closed one */
+  summary { list-style: none; }
+  summary::-webkit-details-marker { display: none; }
+  summary::before { content: "\\25BE  "; }
+  .overall { font-size: 12pt; margin-top: 4pt; }
+  .more { break-before: avoid; }
+  ul.tasks li { margin: 1pt 0; }
   th, td { padding: 1px 5px; }
   code { font-size: 7.5pt; }
   tr, li, details { break-inside: avoid; }
@@ -109,6 +148,19 @@ def _header(card: Scorecard, language: Language) -> list[str]:
     ]
 
 
+_MARK = "CSMCHECKCRITERION"  # stands for the criterion while the reason is escaped
+
+
+def _reason(card: Scorecard, reason: GateReason, language: Language) -> str:
+    """A gate reason for managers: the criterion by its short name, its id in code after it."""
+    text = html_text(gate_reason(reason, language, naming=lambda _: _MARK))
+    criterion = criteria_by_id(card).get(reason.criterion or "")
+    if criterion is None:
+        return text.replace(_MARK, f"<code>{html_text(reason.criterion)}</code>")
+    name = t("criterion.quoted", language, name=criterion_name(criterion, language))
+    return text.replace(_MARK, f"{html_text(name)} (<code>{html_text(criterion.id)}</code>)")
+
+
 def _numbers(card: Scorecard, language: Language) -> list[str]:
     coverage = coverage_text(card, language)
     lines = [
@@ -120,15 +172,11 @@ def _numbers(card: Scorecard, language: Language) -> list[str]:
     if card.gate.passed:
         lines.append(f'<p class="gate ready">{html_text(t("card.gate_passed", language))}</p>')
     else:
-        reasons = "".join(
-            f"<li>{html_text(gate_reason(r, language))}</li>" for r in card.gate.reasons
-        )
+        reasons = "".join(f"<li>{_reason(card, r, language)}</li>" for r in card.gate.reasons)
         lines.append(f'<p class="gate at_risk">{html_text(t("card.gate_failed", language))}</p>')
         lines.append(f"<ul>{reasons}</ul>")
     if card.gate.warnings:
-        warned = "".join(
-            f"<li>{html_text(gate_reason(r, language))}</li>" for r in card.gate.warnings
-        )
+        warned = "".join(f"<li>{_reason(card, r, language)}</li>" for r in card.gate.warnings)
         lines.append(f'<p class="gate developing">{html_text(t("card.warnings", language))}</p>')
         lines.append(f"<ul>{warned}</ul>")
     head = "".join(
@@ -136,14 +184,18 @@ def _numbers(card: Scorecard, language: Language) -> list[str]:
         f"{html_text(t(key, language))}</th>"
         for key in ("col.number", "col.challenge", "col.score", "col.status", "col.answered")
     )
-    lines += ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    lines += ['<table class="scores">', f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+
+    def label(key: str) -> str:  # the column's name, shown in stacked rows on phones
+        return f'<span class="label">{html_text(t(key, language))}: </span>'
+
     for result in card.challenges:
         lines.append(
-            f'<tr><td class="num">{result.challenge.number}</td>'
-            f"<td>{html_text(result.challenge.title.get(language))}</td>"
-            f'<td class="num">{score_text(result.score, language)}</td>'
+            f'<tr><td class="num number">{result.challenge.number}</td>'
+            f'<td class="title">{html_text(result.challenge.title.get(language))}</td>'
+            f'<td class="num score">{label("col.score")}{score_text(result.score, language)}</td>'
             f"<td>{_status(result.status, language)}</td>"
-            f'<td class="num">{result.answered}/{result.total}</td></tr>'
+            f'<td class="num">{label("col.answered")}{result.answered}/{result.total}</td></tr>'
         )
     return [*lines, "</tbody>", "</table>", "</div>"]
 
@@ -153,11 +205,22 @@ def _team(card: Scorecard, language: Language) -> list[str]:
     if found is None:
         return []
     heading, notices, items = found
-    lines = [f"<h2>{html_text(heading)}</h2>", *(f"<p>{html_text(n)}</p>" for n in notices)]
+    who = f"{t('card.respondents', language)}: {respondents_text(card)}"
+    lines = [f"<h2>{html_text(heading)}</h2>", f"<p>{html_text(who)}</p>"]
+    lines += [f"<p>{html_text(n)}</p>" for n in notices]
     lines.append(f"<h3>{html_text(t('team.discuss', language))}</h3>")
     if not items:
         return [*lines, f"<p>{html_text(t('team.no_disagreement', language))}</p>"]
-    return [*lines, "<ul>", *(f"<li>{html_text(item)}</li>" for item in items), "</ul>"]
+    return [
+        *lines,
+        "<ul>",
+        *(
+            f"<li>{html_text(i.name)} (<code>{html_text(i.criterion)}</code>): "
+            f"{html_text(i.spread)}</li>"
+            for i in items
+        ),
+        "</ul>",
+    ]
 
 
 def _blockers(card: Scorecard, language: Language) -> list[str]:
@@ -169,8 +232,9 @@ def _blockers(card: Scorecard, language: Language) -> list[str]:
         for challenge, result in card.blockers:
             lines.append(
                 f'<li><span class="tag" aria-hidden="true">{SYMBOLS["at_risk"][0]}</span> '
-                f"{challenge.challenge.number} <code>{html_text(result.criterion.id)}</code>: "
-                f"{html_text(result.criterion.question.get(language))}"
+                f"{challenge.challenge.number} "
+                f"{html_text(criterion_name(result.criterion, language))} "
+                f"(<code>{html_text(result.criterion.id)}</code>)"
                 f"{_law(result, language)}</li>"
             )
         lines.append("</ul>")
@@ -191,30 +255,45 @@ def _notices(card: Scorecard, language: Language) -> list[str]:
     return [f'<p class="notice">{html_text(line)}</p>' for line in notices(card, language)]
 
 
+def _step(step: NextStep, language: Language) -> str:
+    tag = (
+        f'<span class="tag">{html_text(t("card.blocker_tag", language))}</span> '
+        if step.blocker
+        else ""
+    )
+    return (
+        f'<li><span class="box" aria-hidden="true"></span>{tag}'
+        f"{html_text(step.criterion.next_step.get(language))} — "
+        f'<span class="why">{html_text(why(step, language))}</span> '
+        f"(<code>{html_text(step.criterion.id)}</code>)</li>"
+    )
+
+
 def _next_steps(card: Scorecard, options: RenderOptions) -> list[str]:
     language = options.language
     lines = [f"<h2>{html_text(t('card.next_steps', language))}</h2>"]
     if not card.next_steps:
         return [*lines, f"<p>{html_text(t('card.no_next_steps', language))}</p>"]
     shown, hidden = steps_shown(card, options)
-    lines.append('<ul class="tasks">')
-    for step in shown:
-        tag = (
-            f'<span class="tag">{html_text(t("card.blocker_tag", language))}</span> '
-            if step.blocker
-            else ""
-        )
-        lines.append(
-            f'<li><span class="box" aria-hidden="true"></span>{tag}'
-            f"{html_text(step.criterion.next_step.get(language))} — "
-            f'<span class="why">{html_text(why(step, language))}</span> '
-            f"(<code>{html_text(step.criterion.id)}</code>)</li>"
-        )
-    lines.append("</ul>")
+    lines += ['<ul class="tasks">', *(_step(step, language) for step in shown), "</ul>"]
     if hidden > 0:
-        more = t("card.next_steps_more", language, count=hidden)
-        lines.append(f'<p class="more">{html_text(more)}</p>')
+        key = "card.next_steps_more_report" + ("_one" if hidden == 1 else "")
+        lines.append(f'<p class="more">{html_text(t(key, language, count=hidden))}</p>')
     return lines
+
+
+def _all_steps(card: Scorecard, options: RenderOptions) -> list[str]:
+    """Every next step, in the details, when the summary shows only the first --top."""
+    _, hidden = steps_shown(card, options)
+    if hidden <= 0:
+        return []
+    language = options.language
+    return [
+        f"<h3>{html_text(t('report.all_steps', language))}</h3>",
+        '<ul class="tasks">',
+        *(_step(step, language) for step in card.next_steps),
+        "</ul>",
+    ]
 
 
 def _details(card: Scorecard, result: ChallengeResult, language: Language) -> list[str]:
@@ -237,6 +316,11 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
             f"<li>{html_text(t('report.note', language))}: {html_text(item.answer.note)}</li>"
             if item.answer.note
             else ""
+        )
+        note += "".join(
+            f"<li>{html_text(t('report.note_by', language, respondent=who))}: "
+            f"{html_text(text)}</li>"
+            for who, text in team_notes(card, criterion.id)
         )
         lines.append(
             f"<li>{html_text(criterion.question.get(language))} "
@@ -269,12 +353,15 @@ def render_html(card: Scorecard, options: RenderOptions) -> str:
         render_radar(card, language, standalone=False).rstrip("\n"),
         "</figure>",
         "</section>",
-        *_team(card, language),
         *_blockers(card, language),
         *_next_steps(card, options),
-        '<section class="criteria">',
+        '<section class="details">',
+        *_team(card, language),
         f"<h2>{html_text(t('report.details', language))}</h2>",
+        *_all_steps(card, options),
+        '<section class="criteria">',
         *(line for result in card.challenges for line in _details(card, result, language)),
+        "</section>",
         "</section>",
         "</main>",
         "</body>",

@@ -11,24 +11,26 @@ from typing import TYPE_CHECKING, Literal, overload
 from csm_check import __version__
 from csm_check.i18n import Language
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_reason, notices, rounded, why
+from csm_check.render.common import gate_code, gate_reason, notices, rounded, why
 from csm_check.render.jsontext import dumps
 from csm_check.report import (
     Report,
     ReportChallenge,
     ReportCriterion,
     ReportGate,
+    ReportGateDetail,
     ReportKnockout,
     ReportLegal,
     ReportModelRef,
     ReportNextStep,
+    ReportNote,
     ReportOverall,
     ReportRespondent,
     ReportSpread,
     ReportTeam,
 )
 from csm_check.rounding import half_up
-from csm_check.scoring.results import ChallengeResult, CriterionResult, Scorecard
+from csm_check.scoring.results import ChallengeResult, CriterionResult, GateReason, Scorecard
 
 if TYPE_CHECKING:
     from csm_check.scoring.spread import TeamSummary
@@ -78,6 +80,8 @@ def build_report(card: Scorecard, language: Language) -> Report:
             passed=card.gate.passed,
             reasons=[gate_reason(reason, language) for reason in card.gate.reasons],
             warnings=[gate_reason(reason, language) for reason in card.gate.warnings],
+            reason_details=[_detail(card, reason, language) for reason in card.gate.reasons],
+            warning_details=[_detail(card, reason, language) for reason in card.gate.warnings],
         ),
         knockouts=[
             _knockout(challenge, result, language)
@@ -99,6 +103,31 @@ def _level(level: float | None) -> float | None:
     if level is None or float(level).is_integer():
         return level
     return half_up(level, 2)
+
+
+def _detail(card: Scorecard, reason: GateReason, language: Language) -> ReportGateDetail:
+    """A gate reason as data: evidence levels as given, scores rounded to two decimals so that
+    59.56 below a threshold of 59.6 stays visibly below it."""
+    found = [r for c in card.challenges for r in c.criteria if r.criterion.id == reason.criterion]
+    knockout = found[0] if found and reason.kind in ("blocker", "knockout_unanswered") else None
+
+    def number(value: float | None) -> float | None:
+        if value is None or reason.kind == "evidence":
+            return value
+        return half_up(value, 2)
+
+    return ReportGateDetail.model_construct(
+        code=gate_code(reason),
+        criterion=reason.criterion,
+        challenge=reason.challenge,
+        score=number(reason.score),
+        threshold=reason.threshold,
+        previous=number(reason.previous),
+        count=reason.count if reason.kind == "incomplete" else None,
+        level=_level(knockout.answer.level) if knockout else None,
+        minimum=knockout.criterion.minimum_level if knockout else None,
+        message=gate_reason(reason, language),
+    )
 
 
 def _team(team: TeamSummary) -> ReportTeam:
@@ -124,6 +153,9 @@ def _team(team: TeamSummary) -> ReportTeam:
                 answered=s.answered,
                 not_applicable=s.not_applicable,
                 disagreement=s.disagreement,
+                notes=[
+                    ReportNote.model_construct(respondent=who, note=note) for who, note in s.notes
+                ],
             )
             for s in team.spreads
         ],

@@ -13,30 +13,27 @@ from urllib.parse import quote
 from csm_check.i18n import Language, t
 from csm_check.render import RenderOptions
 from csm_check.render.common import (
+    EMOJI,
     answer_text,
     coverage_text,
+    criteria_by_id,
+    criterion_name,
     gate_reason,
     html_text,
     law_text,
     md_text,
     meta_rows,
     notices,
+    respondents_text,
     score_text,
     status_name,
     steps_shown,
+    team_notes,
     team_text,
     upcoming_lines,
     why,
 )
-from csm_check.scoring.results import ChallengeResult, Scorecard, Status
-
-EMOJI: dict[Status, str] = {
-    "ready": "🟢",
-    "developing": "🟡",
-    "at_risk": "🔴",
-    "insufficient_data": "🔘",
-    "no_data": "⚪",
-}
+from csm_check.scoring.results import ChallengeResult, GateReason, NextStep, Scorecard, Status
 
 
 def chart_href(chart: Path, report: Path | None) -> str:
@@ -65,6 +62,19 @@ def _header(card: Scorecard, language: Language) -> list[str]:
     ]
 
 
+_MARK = "CSMCHECKCRITERION"  # stands for the criterion while the reason is escaped
+
+
+def _reason(card: Scorecard, reason: GateReason, language: Language) -> str:
+    """A gate reason for managers: the criterion by its short name, its id in code after it."""
+    text = md_text(gate_reason(reason, language, naming=lambda _: _MARK))
+    criterion = criteria_by_id(card).get(reason.criterion or "")
+    if criterion is None:
+        return text.replace(_MARK, f"`{reason.criterion}`")
+    name = md_text(t("criterion.quoted", language, name=criterion_name(criterion, language)))
+    return text.replace(_MARK, f"{name} (`{criterion.id}`)")
+
+
 def _overall(card: Scorecard, options: RenderOptions) -> list[str]:
     language = options.language
     coverage = coverage_text(card, language)
@@ -79,10 +89,10 @@ def _overall(card: Scorecard, options: RenderOptions) -> list[str]:
         lines.append(f"**{t('card.gate_passed', language)}**")
     else:
         lines += [f"**{t('card.gate_failed', language)}**", ""]
-        lines += [f"- {md_text(gate_reason(reason, language))}" for reason in card.gate.reasons]
+        lines += [f"- {_reason(card, reason, language)}" for reason in card.gate.reasons]
     if card.gate.warnings:
         lines += ["", f"**{t('card.warnings', language)}**", ""]
-        lines += [f"- {md_text(gate_reason(reason, language))}" for reason in card.gate.warnings]
+        lines += [f"- {_reason(card, reason, language)}" for reason in card.gate.warnings]
     if options.chart_href is not None:
         lines += ["", f"![{md_text(t('report.chart_alt', language))}]({options.chart_href})"]
     return lines
@@ -111,11 +121,16 @@ def _team(card: Scorecard, language: Language) -> list[str]:
     if found is None:
         return []
     heading, notices, items = found
-    lines = [f"## {md_text(heading)}", "", *(f"> {md_text(n)}" for n in notices)]
+    lines = [f"## {md_text(heading)}", ""]
+    lines += [f"{t('card.respondents', language)}: {md_text(respondents_text(card))}", ""]
+    lines += [*(f"> {md_text(n)}" for n in notices), *([""] if notices else [])]
     lines += [f"### {md_text(t('team.discuss', language))}", ""]
     if not items:
         return [*lines, md_text(t("team.no_disagreement", language))]
-    return [*lines, *(f"- {md_text(item)}" for item in items)]
+    return [
+        *lines,
+        *(f"- {md_text(i.name)} (`{i.criterion}`): {md_text(i.spread)}" for i in items),
+    ]
 
 
 def _blockers(card: Scorecard, language: Language) -> list[str]:
@@ -123,17 +138,21 @@ def _blockers(card: Scorecard, language: Language) -> list[str]:
     if not card.blockers:
         lines.append(t("card.no_blockers", language))
     for challenge, result in card.blockers:
-        question = md_text(result.criterion.question.get(language))
+        name = md_text(criterion_name(result.criterion, language))
         law = result.criterion.legal
-        cited = f" ({md_text(law_text(law, language))})" if law else ""
-        lines.append(
-            f"- 🔴 {challenge.challenge.number} `{result.criterion.id}`: {question}{cited}"
-        )
+        cited = f" — {md_text(law_text(law, language))}" if law else ""
+        lines.append(f"- 🔴 {challenge.challenge.number} {name} (`{result.criterion.id}`){cited}")
     upcoming = upcoming_lines(card, language)
     if upcoming:
         lines += ["", f"### {md_text(t('law.upcoming', language))}", ""]
         lines += [f"- ⏳ {md_text(line)}" for line in upcoming]
     return lines
+
+
+def _step(step: NextStep, language: Language) -> str:
+    tag = f"**{t('card.blocker_tag', language)}** " if step.blocker else ""
+    action = md_text(step.criterion.next_step.get(language))
+    return f"- [ ] {tag}{action} — {md_text(why(step, language))} (`{step.criterion.id}`)"
 
 
 def _next_steps(card: Scorecard, options: RenderOptions) -> list[str]:
@@ -142,12 +161,7 @@ def _next_steps(card: Scorecard, options: RenderOptions) -> list[str]:
     if not card.next_steps:
         return [*lines, md_text(t("card.no_next_steps", language))]
     shown, hidden = steps_shown(card, options)
-    for step in shown:
-        tag = f"**{t('card.blocker_tag', language)}** " if step.blocker else ""
-        action = md_text(step.criterion.next_step.get(language))
-        lines.append(
-            f"- [ ] {tag}{action} — {md_text(why(step, language))} (`{step.criterion.id}`)"
-        )
+    lines += [_step(step, language) for step in shown]
     if hidden > 0:
         lines += ["", f"*{md_text(t('card.next_steps_more', language, count=hidden))}*"]
     return lines
@@ -173,6 +187,9 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
         if criterion_result.answer.note:
             note = md_text(criterion_result.answer.note)
             lines.append(f"  - {t('report.note', language)}: {note}")
+        for respondent, text in team_notes(card, criterion.id):
+            label = md_text(t("report.note_by", language, respondent=respondent))
+            lines.append(f"  - {label}: {md_text(text)}")
     return [*lines, "", "</details>"]
 
 
@@ -187,9 +204,9 @@ def render_markdown(card: Scorecard, options: RenderOptions) -> str:
         ),
         _overall(card, options),
         _table(card, language),
-        *([block] if (block := _team(card, language)) else []),
         _blockers(card, language),
         _next_steps(card, options),
+        *([block] if (block := _team(card, language)) else []),
         [f"## {t('report.details', language)}"],
         *(_details(card, result, language) for result in card.challenges),
     ]

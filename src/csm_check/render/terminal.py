@@ -192,7 +192,9 @@ def _team(card: Scorecard, options: RenderOptions) -> list[RenderableType]:
         parts.append(Text(t("team.no_disagreement", options.language)))
     else:
         symbol = "!" if options.ascii_only else "⚑"
-        parts.append(_list([(Text(symbol, style="bold yellow"), Text(one_line(i))) for i in items]))
+        parts.append(
+            _list([(Text(symbol, style="bold yellow"), Text(one_line(i.text))) for i in items])
+        )
     return [*parts, Text()]
 
 

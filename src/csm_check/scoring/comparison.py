@@ -28,6 +28,11 @@ class ChallengeChange:
             return None
         return half_up(self.new_score - self.old_score)
 
+    @property
+    def changed(self) -> bool:
+        """Score (as reports round it) or status differ, or one side lacks the challenge."""
+        return (self.old_score, self.old_status) != (self.new_score, self.new_status)
+
 
 @dataclass(frozen=True)
 class CriterionChange:
@@ -50,12 +55,30 @@ class DoneStep:
 
 
 @dataclass(frozen=True)
+class KnockoutChange:
+    """A knock-out criterion whose state changed (met, blocking, unanswered, ...)."""
+
+    criterion: str
+    challenge: str
+    old_state: str | None  # None: not a knock-out (or not in the model) then
+    new_state: str | None
+
+
+@dataclass(frozen=True)
 class Comparison:
     old: Report
     new: Report
     challenges: tuple[ChallengeChange, ...]
     moved: tuple[CriterionChange, ...]
     done: tuple[DoneStep, ...]
+    knockouts: tuple[KnockoutChange, ...] = ()
+    old_name: str = ""  # the file or folder each side came from
+    new_name: str = ""
+
+    @property
+    def coverage_fell(self) -> bool:
+        """Fewer criteria answered now than before: a score change is not like for like."""
+        return self.new.overall.answered < self.old.overall.answered
 
     @property
     def overall_delta(self) -> float | None:
@@ -131,4 +154,17 @@ def compare(old: Report, new: Report) -> Comparison:
                     step.criterion, step.challenge, step.level, level, step.target, step.action
                 )
             )
-    return Comparison(old, new, tuple(changes), tuple(moved), tuple(done))
+    return Comparison(old, new, tuple(changes), tuple(moved), tuple(done), _knockouts(old, new))
+
+
+def _knockouts(old: Report, new: Report) -> tuple[KnockoutChange, ...]:
+    before = {k.criterion: k for k in old.knockouts}
+    after = {k.criterion: k for k in new.knockouts}
+    found = []
+    for criterion in [*after, *(k for k in before if k not in after)]:
+        then, now = before.get(criterion), after.get(criterion)
+        old_state, new_state = (then.state if then else None), (now.state if now else None)
+        if old_state != new_state:
+            challenge = (now or then).challenge  # type: ignore[union-attr]
+            found.append(KnockoutChange(criterion, challenge, old_state, new_state))
+    return tuple(found)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import PurePath
 
 DISAGREEMENT_SPREAD = 2  # levels between the lowest and highest answer that call for a talk
 
@@ -18,6 +19,11 @@ class Respondent:
     respondent: str | None
     language: str | None
     assessed_on: dt.date | None
+
+    @property
+    def name(self) -> str:
+        """Who answered: the `respondent` given, else the file's name without its suffix."""
+        return self.respondent or PurePath(self.path).stem
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,9 @@ class CriterionSpread:
     not_applicable: int
     # Highest level >= 3 that a respondent gave without a note (require_evidence), if any.
     unevidenced: int | None = None
+    # Each respondent's note on this criterion, as (respondent, note), in file order; the
+    # respondent is named by the file's `respondent`, else by its file name.
+    notes: tuple[tuple[str, str], ...] = ()
 
     @property
     def disagreement(self) -> bool:

@@ -20,6 +20,9 @@ def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[Answer
     """Fold several answer sets into one set of mean levels plus the spread behind each."""
     answers: dict[str, Answer] = {}
     spreads: list[CriterionSpread] = []
+    names = [
+        a.respondent or Respondent(str(path), None, None, None, None).name for path, a in files
+    ]
     for challenge, criterion in model.criteria():
         levels: list[int] = []
         not_applicable = 0
@@ -44,6 +47,11 @@ def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[Answer
                 len(levels),
                 not_applicable,
                 unevidenced,
+                tuple(
+                    (name, note)
+                    for name, (_, answer_set) in zip(names, files, strict=True)
+                    if (note := answer_set.get(criterion.id).note)
+                ),
             )
         )
         if mean is not None:

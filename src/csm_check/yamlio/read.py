@@ -86,6 +86,9 @@ class YamlDocument:
     path: str
     data: Any
     root: yaml.Node
+    # Problems found while parsing that left the data usable (duplicate keys: the first
+    # wins), kept with `keep_going` so that the file's other problems are reported with them.
+    problems: tuple[Problem, ...] = ()
     # key -> (key node, value node) of each mapping visited, by id() of the mapping node:
     # built once per mapping, so locating n problems is linear, not n x keys.
     _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
@@ -232,14 +235,21 @@ def read_text(path: Path, display: str) -> str:
 
 
 def parse_yaml(
-    text: str, display: str, *, allow_empty: bool = False, trusted: bool = False
+    text: str,
+    display: str,
+    *,
+    allow_empty: bool = False,
+    trusted: bool = False,
+    keep_going: bool = False,
 ) -> YamlDocument:
     """Parse one YAML document strictly; raise InvalidInputError with every problem found.
 
     With `allow_empty`, a file of nothing but comments is an empty mapping (a settings file
     whose every line is commented out), not an error. `trusted` text (the shipped model,
     checked by the test suite) skips the anchor pre-scan: a second full parse, triggered by
-    every '&' in a title."""
+    every '&' in a title. With `keep_going`, duplicate keys do not raise: the document
+    carries them in `problems` (its data keep the first of each) for the caller to report
+    with the problems it finds itself."""
     if not trusted and ("&" in text or "*" in text):
         anchors = _anchor_problems(text, display)
         if anchors:
@@ -257,6 +267,8 @@ def parse_yaml(
             raise InvalidInputError([Problem(display, 1, 1, msg("err.empty"), None)])
         builder = Builder(loader, display)
         data = builder.build(root)
+        if builder.problems and keep_going:
+            return YamlDocument(display, data, root, tuple(builder.problems))
         if builder.problems:
             raise InvalidInputError(builder.problems)
     except yaml.reader.ReaderError as error:
@@ -300,12 +312,14 @@ def _reader_problem(text: str, display: str, error: yaml.reader.ReaderError) -> 
     )
 
 
-def load_yaml(path: Path, display: str | None = None, *, allow_empty: bool = False) -> YamlDocument:
+def load_yaml(
+    path: Path, display: str | None = None, *, allow_empty: bool = False, keep_going: bool = False
+) -> YamlDocument:
     """Read and parse a YAML file; `display` is the name used in messages."""
     name = display if display is not None else str(path)
     if display is None and str(path) == STDIN:
         name = STDIN_DISPLAY
-    return parse_yaml(read_text(path, name), name, allow_empty=allow_empty)
+    return parse_yaml(read_text(path, name), name, allow_empty=allow_empty, keep_going=keep_going)
 
 
 def _anchor_problems(text: str, display: str) -> list[Problem]:

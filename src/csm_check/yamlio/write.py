@@ -12,7 +12,7 @@ import yaml
 
 from csm_check.sanitize import one_line
 
-WRAP = 88
+WRAP = 80  # yamllint's default line length
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _LINE_BREAKS = {"\x85", "\u2028", "\u2029"}
@@ -60,3 +60,27 @@ def comment_lines(text: str, indent: str = "") -> list[str]:
         wrapped = textwrap.wrap(one_line(paragraph), WRAP - len(indent) - 2) or [""]
         lines.extend(f"{indent}# {line}".rstrip() for line in wrapped)
     return lines
+
+
+def folded(prefix: str, quoted: str, indent: str, width: int = WRAP) -> list[str]:
+    """`prefix` and a double-quoted scalar (from `quote`) as lines of at most `width`
+    characters where the words allow, continued at `indent`.
+
+    It reads back unchanged: YAML folds a line break inside double quotes into one space and
+    drops the indentation after it, so the scalar is only broken at a single space between
+    two other characters (never after a backslash, which could start an escape)."""
+    words: list[str] = []
+    start = 0
+    for i in range(1, len(quoted) - 1):
+        if quoted[i] == " " and quoted[i - 1] not in " \\" and quoted[i + 1] != " ":
+            words.append(quoted[start:i])
+            start = i + 1
+    words.append(quoted[start:])
+    lines, current = [], prefix + words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = indent + word
+    return [*lines, current]
