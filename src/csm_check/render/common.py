@@ -342,3 +342,23 @@ def steps_shown(card: Scorecard, options: RenderOptions) -> tuple[tuple[NextStep
     """The next steps within --top, and how many more there are."""
     shown = card.next_steps[: max(options.top, 0)]
     return shown, len(card.next_steps) - len(shown)
+
+
+_MARK = "CSMCHECKCRITERION"  # stands for the criterion while the reason is escaped
+
+
+def manager_reason(
+    card: Scorecard,
+    reason: GateReason,
+    language: Language,
+    escape: Callable[[str], str],
+    code: Callable[[str], str],
+) -> str:
+    """A gate reason for managers, escaped for a report format: the criterion by its short
+    name with its id (as `code` writes it) after it."""
+    text = escape(gate_reason(reason, language, naming=lambda _: _MARK))
+    criterion = criteria_by_id(card).get(reason.criterion or "")
+    if criterion is None:
+        return text.replace(_MARK, code(reason.criterion or ""))
+    name = escape(t("criterion.quoted", language, name=criterion_name(criterion, language)))
+    return text.replace(_MARK, f"{name} ({code(criterion.id)})")

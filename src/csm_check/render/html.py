@@ -15,11 +15,10 @@ from csm_check.render.common import (
     SYMBOLS,
     answer_text,
     coverage_text,
-    criteria_by_id,
     criterion_name,
-    gate_reason,
     html_text,
     law_text,
+    manager_reason,
     meta_rows,
     notices,
     respondents_text,
@@ -148,17 +147,10 @@ def _header(card: Scorecard, language: Language) -> list[str]:
     ]
 
 
-_MARK = "CSMCHECKCRITERION"  # stands for the criterion while the reason is escaped
-
-
 def _reason(card: Scorecard, reason: GateReason, language: Language) -> str:
-    """A gate reason for managers: the criterion by its short name, its id in code after it."""
-    text = html_text(gate_reason(reason, language, naming=lambda _: _MARK))
-    criterion = criteria_by_id(card).get(reason.criterion or "")
-    if criterion is None:
-        return text.replace(_MARK, f"<code>{html_text(reason.criterion)}</code>")
-    name = t("criterion.quoted", language, name=criterion_name(criterion, language))
-    return text.replace(_MARK, f"{html_text(name)} (<code>{html_text(criterion.id)}</code>)")
+    return manager_reason(
+        card, reason, language, html_text, lambda i: f"<code>{html_text(i)}</code>"
+    )
 
 
 def _numbers(card: Scorecard, language: Language) -> list[str]:

@@ -16,11 +16,10 @@ from csm_check.render.common import (
     EMOJI,
     answer_text,
     coverage_text,
-    criteria_by_id,
     criterion_name,
-    gate_reason,
     html_text,
     law_text,
+    manager_reason,
     md_text,
     meta_rows,
     notices,
@@ -62,17 +61,8 @@ def _header(card: Scorecard, language: Language) -> list[str]:
     ]
 
 
-_MARK = "CSMCHECKCRITERION"  # stands for the criterion while the reason is escaped
-
-
 def _reason(card: Scorecard, reason: GateReason, language: Language) -> str:
-    """A gate reason for managers: the criterion by its short name, its id in code after it."""
-    text = md_text(gate_reason(reason, language, naming=lambda _: _MARK))
-    criterion = criteria_by_id(card).get(reason.criterion or "")
-    if criterion is None:
-        return text.replace(_MARK, f"`{reason.criterion}`")
-    name = md_text(t("criterion.quoted", language, name=criterion_name(criterion, language)))
-    return text.replace(_MARK, f"{name} (`{criterion.id}`)")
+    return manager_reason(card, reason, language, md_text, lambda i: f"`{i}`")
 
 
 def _overall(card: Scorecard, options: RenderOptions) -> list[str]:
