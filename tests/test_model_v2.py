@@ -198,6 +198,12 @@ def test_a_knockout_binds_only_from_its_date(runner: CliRunner, model_file: Path
     _, junit, _ = score(runner, model_file, answers("2026-08-02", body), "-f", "junit")
     failure = ET.fromstring(junit).find(".//testcase[@name='law.disclosure']/failure")
     assert failure is not None and failure.get("message") == reason
+    _, junit_before, _ = score(runner, model_file, answers("2026-07-30", body), "-f", "junit")
+    skipped = ET.fromstring(junit_before).find(".//testcase[@name='law.disclosure']/skipped")
+    assert skipped is not None  # not yet binding: neither passed nor failed
+    assert skipped.get("message") == (
+        "law.disclosure: EU AI Act Art. 50(1), applies from 2026-08-02; 3 days left"
+    )
     _, html, _ = score(runner, model_file, answers("2026-08-02", body), "-f", "html")
     assert "(EU AI Act Art. 50(1), applies from 2026-08-02)" in html
 

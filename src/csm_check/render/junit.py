@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 from csm_check.i18n import t
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_code, gate_reason, score_text, status_word
+from csm_check.render.common import gate_code, gate_reason, law_text, score_text, status_word
 from csm_check.sanitize import one_line
 from csm_check.scoring.results import GateReason, Scorecard
 
@@ -78,13 +78,20 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
             if r.challenge == challenge.id and r.kind in CHALLENGE_KINDS
         ]
         ET.SubElement(case, "system-out").text = "\n".join(lines)
+    upcoming = {r.criterion.id: r.days_until_binding for _, r in card.upcoming}
     for challenge, criterion in card.model.criteria():
         if criterion.minimum_level is None:
             continue
         case = _case(suite, f"{SUITE}.knockouts", criterion.id)
         failing = [r for r in reasons if r.kind in KNOCKOUT_KINDS and r.criterion == criterion.id]
+        days = upcoming.get(criterion.id)
         if failing:
             _fail(case, failing[0], options)
+        elif days is not None:  # its law binds only later: not yet a test to pass or fail
+            key = "law.upcoming_item_one" if days == 1 else "law.upcoming_item"
+            law = law_text(criterion.legal, language)
+            message = t(key, language, criterion=criterion.id, law=law, days=days)
+            ET.SubElement(case, "skipped", {"message": message})
         elif card.answers.get(criterion.id).state == "unanswered":
             skipped = t("junit.not_answered", language, challenge=challenge.id)
             ET.SubElement(case, "skipped", {"message": skipped})
