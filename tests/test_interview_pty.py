@@ -25,7 +25,9 @@ def spawn(cwd: Path, *args: str, term: str = "xterm") -> Any:
         for key, value in os.environ.items()
         if key not in {"FORCE_COLOR", "COLUMNS", "LINES", "CSM_CHECK_LANG", "LC_ALL", "LANG"}
     }
+    # The plain line prompt at a real terminal (the arrow-key prompt has tests of its own).
     env.update({"NO_COLOR": "1", "TERM": term, "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"})
+    env["CSM_CHECK_PROMPT"] = "plain"
     return pexpect.spawn(
         sys.executable,
         ["-m", "csm_check", "interactive", *args],
@@ -60,7 +62,8 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, model: Model) -> None
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    assert "\x1b[" not in transcript.getvalue()  # NO_COLOR: no escape sequences at all
+    # the plain prompt with NO_COLOR: no escape sequences at all
+    assert "\x1b[" not in transcript.getvalue()
     assert "[bold]" in transcript.getvalue()  # user text is shown, not read as markup
 
     path = tmp_path / "csm-answers.yaml"

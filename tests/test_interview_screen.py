@@ -4,7 +4,9 @@ emulator (pyte) at 80x24 and 60x20. Checks screen contents and file contents onl
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,13 @@ class Person:
     """A person at a terminal of `columns` x `rows`: types, and reads the screen."""
 
     def __init__(
-        self, cwd: Path, *args: str, columns: int = 80, rows: int = 24, lang: str = "C.UTF-8"
+        self,
+        cwd: Path,
+        *args: str,
+        columns: int = 80,
+        rows: int = 24,
+        lang: str = "C.UTF-8",
+        extra_env: dict[str, str] | None = None,
     ) -> None:
         env = {
             key: value
@@ -37,6 +45,7 @@ class Person:
         }
         # no cursor position requests: the emulator here does not answer them
         env.update({"TERM": "xterm", "LANG": lang, "PROMPT_TOOLKIT_NO_CPR": "1"})
+        env.update(extra_env or {})
         self.child: Any = pexpect.spawn(
             sys.executable,
             ["-m", "csm_check", "interactive", *args],
@@ -100,6 +109,21 @@ def test_arrow_keys_choose_a_level_and_show_its_description(tmp_path: Path, mode
     answers = load_answers(tmp_path / "csm-answers.yaml", model)
     assert answers.get("compliance.bot-disclosure") == Answer("answered", 0)
     assert answers.organisation == "ACME"
+
+
+def test_no_color_keeps_the_arrow_keys_and_drops_only_colour(tmp_path: Path, model: Model) -> None:
+    # NO_COLOR asks for no colour (no-color.org), not for a plainer prompt.
+    person = Person(tmp_path, "--only", "compliance", extra_env={"NO_COLOR": "1"})
+    transcript = io.StringIO()
+    person.child.logfile_read = transcript  # everything the program wrote
+    start(person)
+    person.wait_for("[7/10 Compliance] question 1/6", "Esc back")
+    person.type(DOWN + DOWN)
+    person.wait_for("▶ 1 Vendor or bot team asked")
+    person.type("q\r")
+    assert person.finish() == 0
+    colours = re.findall(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7])[0-9;]*m", transcript.getvalue())
+    assert colours == []
 
 
 def test_a_pasted_block_is_one_note_and_answers_nothing_else(tmp_path: Path, model: Model) -> None:

@@ -120,11 +120,12 @@ def console_terminal() -> Terminal:
 
 
 def uses_prompt() -> bool:
-    """The prompt_toolkit prompt draws with escape sequences; NO_COLOR (which this tool
-    reads as 'no escape sequences at all') keeps the plain line prompt at a terminal too."""
+    """The prompt_toolkit prompt at a terminal, unless CSM_CHECK_PROMPT=plain asks for the
+    line prompt (no escape sequences at all). NO_COLOR means no colour (no-color.org), not no
+    line editing: prompt_toolkit then draws in monochrome."""
     import os
 
-    return not os.environ.get("NO_COLOR")
+    return os.environ.get("CSM_CHECK_PROMPT", "").strip().lower() != "plain"
 
 
 def is_interactive() -> bool:
