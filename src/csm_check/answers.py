@@ -169,34 +169,34 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
     earlier: dict[str, Answer] = {}  # answers to criteria of an earlier model version
     if isinstance(raw_answers, dict):
         known = set(model.criterion_ids())
-        successors = model.successors()
+        successors: dict[str, tuple[str, ...]] | None = None  # built at the first unknown id
         unknown = 0
         for key, raw in raw_answers.items():
             loc = ("answers", str(key))
+            if isinstance(key, str) and key in known:
+                answer = _parse_answer(document, loc, raw, problems)
+                if answer is not None:
+                    answers[key] = answer
+                continue
+            if successors is None:
+                successors = model.successors()
             if isinstance(key, str) and (key in successors or key in model.retired):
                 answer = _parse_answer(document, loc, raw, problems)
                 if answer is not None:
                     earlier[key] = answer
                 continue
-            if not isinstance(key, str) or key not in known:
-                # Positions come from one walk of the mapping and hints stop after a while:
-                # a file of thousands of unknown ids must not take quadratic time.
-                unknown += 1
-                line, column = positions.get(str(key)) or document.position(loc, at_key=True)
-                hint = did_you_mean(str(key), known) if unknown <= HINTED_UNKNOWN_IDS else None
-                problems.append(
-                    Problem(
-                        document.path, line, column, msg("err.unknown_criterion", key=key), hint
-                    )
-                )
-                continue
-            answer = _parse_answer(document, loc, raw, problems)
-            if answer is not None:
-                answers[key] = answer
+            # Positions come from one walk of the mapping and hints stop after a while:
+            # a file of thousands of unknown ids must not take quadratic time.
+            unknown += 1
+            line, column = positions.get(str(key)) or document.position(loc, at_key=True)
+            hint = did_you_mean(str(key), known) if unknown <= HINTED_UNKNOWN_IDS else None
+            problems.append(
+                Problem(document.path, line, column, msg("err.unknown_criterion", key=key), hint)
+            )
     if problems:
         raise InvalidInputError(sorted(problems, key=lambda p: (p.line, p.column)))
     assert header is not None
-    warnings = _carry_over(document.path, model, earlier, answers)
+    warnings = _carry_over(document.path, model, earlier, answers) if earlier else ()
     return AnswerSet(
         schema_version=SCHEMA_VERSION,
         model=header.model,
