@@ -165,10 +165,11 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         )
     raw_answers = data.get("answers")
     answers: dict[str, Answer] = {}
-    positions = key_positions(document.root, "answers")
+    # The model's own id strings as keys: a team of thousands of files keeps one copy each.
+    known = {criterion_id: criterion_id for criterion_id in model.criterion_ids()}
+    positions = key_positions(document.root, "answers", known)
     earlier: dict[str, Answer] = {}  # answers to criteria of an earlier model version
     if isinstance(raw_answers, dict):
-        known = set(model.criterion_ids())
         successors: dict[str, tuple[str, ...]] | None = None  # built at the first unknown id
         unknown = 0
         for key, raw in raw_answers.items():
@@ -176,7 +177,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
             if isinstance(key, str) and key in known:
                 answer = _parse_answer(document, loc, raw, problems)
                 if answer is not None:
-                    answers[key] = answer
+                    answers[known[key]] = answer
                 continue
             if successors is None:
                 successors = model.successors()

@@ -12,7 +12,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -344,8 +344,14 @@ def _anchor_problems(text: str, display: str) -> list[Problem]:
     return problems
 
 
-def key_positions(root: yaml.Node, section: str) -> dict[str, tuple[int, int]]:
-    """1-based (line, column) of every key in the mapping under the top-level key `section`."""
+def key_positions(
+    root: yaml.Node, section: str, names: Mapping[str, str] | None = None
+) -> dict[str, tuple[int, int]]:
+    """1-based (line, column) of every key in the mapping under the top-level key `section`.
+
+    `names` maps a key's text to a string to use instead (the same string object for every
+    file of a team: thousands of files then keep one copy of each id)."""
+    same = names or {}
     if not isinstance(root, yaml.MappingNode):
         return {}
     for key, value in root.value:
@@ -353,7 +359,7 @@ def key_positions(root: yaml.Node, section: str) -> dict[str, tuple[int, int]]:
             if not isinstance(value, yaml.MappingNode):
                 return {"": (key.start_mark.line + 1, key.start_mark.column + 1)}
             return {
-                str(k.value): (k.start_mark.line + 1, k.start_mark.column + 1)
+                same.get(k.value, str(k.value)): (k.start_mark.line + 1, k.start_mark.column + 1)
                 for k, _ in value.value
                 if isinstance(k, yaml.ScalarNode)
             } | {"": (key.start_mark.line + 1, key.start_mark.column + 1)}
