@@ -44,6 +44,7 @@ def test_layout(tiny_model: Model) -> None:
         model="tiny",
         organisation="ACME",
         respondent=None,
+        role="team lead",
         assessed_on=dt.date(2026, 11, 27),
         language="en",
         answers={
@@ -59,6 +60,7 @@ def test_layout(tiny_model: Model) -> None:
         "model: tiny",
         'organisation: "ACME"',
         "respondent:",
+        'role: "team lead"',
         "assessed_on: 2026-11-27",
         "language: en",
         "answers:",
@@ -225,3 +227,11 @@ def test_any_answer_set_round_trips(
     assert (again.organisation, again.respondent) == (organisation, respondent)
     assert (again.assessed_on, again.language) == (assessed_on, language)
     assert dump_answers(again, TINY) == written
+
+
+def test_role_round_trips_and_template_suggests_roles(tiny_model: Model) -> None:
+    written = dump_answers(AnswerSet(model="tiny", role="Teamleitung"), tiny_model)
+    assert reload(written, tiny_model).role == "Teamleitung"
+    template = render_template(tiny_model, "de")
+    assert "# Ihre Rolle, z. B. Servicemitarbeiter/in, Teamleitung," in template
+    assert "\nrole:\n" in template

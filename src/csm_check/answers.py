@@ -28,6 +28,17 @@ NOT_APPLICABLE = "n/a"
 State = Literal["answered", "not_applicable", "unanswered"]
 
 
+# What the template, the form and the interview suggest for `role:` (free text all the same).
+ROLE_SUGGESTIONS = (
+    "agent",
+    "team lead",
+    "quality",
+    "workforce planning",
+    "head of service",
+    "IT",
+    "data protection",
+)
+
 EVIDENCE_LEVEL = 3  # from this level on, require_evidence wants a note saying what shows it
 
 
@@ -60,6 +71,8 @@ class AnswerSet:
     model: str | None = None
     organisation: str | None = None
     respondent: str | None = None
+    # Free text (ROLE_SUGGESTIONS are offered); team scoring groups respondents by it.
+    role: str | None = None
     assessed_on: dt.date | None = None
     language: Language | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
@@ -110,6 +123,7 @@ class AnswersFile(BaseModel):
     model: StrictStr | None = None
     organisation: ShortText | None = None
     respondent: ShortText | None = None
+    role: ShortText | None = None
     assessed_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
     language: LanguageCode | None = None
     answers: dict[str, AnswerValue] | None = None
@@ -203,6 +217,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         model=header.model,
         organisation=header.organisation,
         respondent=header.respondent,
+        role=header.role,
         assessed_on=header.assessed_on,
         language=header.language,
         answers=answers,

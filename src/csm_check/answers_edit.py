@@ -25,7 +25,15 @@ from csm_check.model import Model
 from csm_check.yamlio.read import parse_yaml
 from csm_check.yamlio.write import plain_or_quoted, quote
 
-_HEADER = ("schema_version", "model", "organisation", "respondent", "assessed_on", "language")
+_HEADER = (
+    "schema_version",
+    "model",
+    "organisation",
+    "respondent",
+    "role",
+    "assessed_on",
+    "language",
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ def _header_value(answers: AnswerSet, key: str, model: Model) -> str:
         return str(answers.schema_version)
     if key == "model":
         return plain_or_quoted(answers.model or model.id)
-    if key in ("organisation", "respondent"):
+    if key in ("organisation", "respondent", "role"):
         value = getattr(answers, key)
         return "" if value is None else quote(value)
     if key == "assessed_on":

@@ -16,7 +16,13 @@ Loading a file written here and writing it again gives the same bytes.
 
 from __future__ import annotations
 
-from csm_check.answers import NOT_APPLICABLE, SCHEMA_VERSION, Answer, AnswerSet
+from csm_check.answers import (
+    NOT_APPLICABLE,
+    ROLE_SUGGESTIONS,
+    SCHEMA_VERSION,
+    Answer,
+    AnswerSet,
+)
 from csm_check.i18n import ENGLISH, Language, t
 from csm_check.model import Criterion, Model
 from csm_check.sanitize import one_line
@@ -67,6 +73,8 @@ def dump_answers(
         f"model: {plain_or_quoted(answers.model or model.id)}",
         f"organisation:{_optional(answers.organisation)}",
         f"respondent:{_optional(answers.respondent)}",
+        *(_role_hint(language) if questions else []),
+        f"role:{_optional(answers.role)}",
         "assessed_on:" + (f" {assessed_on}" if assessed_on else ""),
         "language:" + (f" {answers.language}" if answers.language else ""),
         "answers:",
@@ -79,6 +87,11 @@ def dump_answers(
                 lines += _question(criterion, language)
             lines += _answer_lines(plain_or_quoted(criterion.id), answers.get(criterion.id))
     return "\n".join(lines) + "\n"
+
+
+def _role_hint(language: Language) -> list[str]:
+    roles = ", ".join(t(f"role.{role}", language) for role in ROLE_SUGGESTIONS)
+    return _comment(t("template.role", language, roles=roles))
 
 
 def _answer_lines(key: str, answer: Answer) -> list[str]:

@@ -112,6 +112,14 @@ CATALOG: dict[str, str] = {
         '{level: 3, note: "..."} für eine Notiz oder {level: n/a, note: "warum"}.\n'
         "Leer lassen heißt „noch nicht beantwortet“.\nAuswerten mit: csm-check score DATEI"
     ),
+    "template.role": "Ihre Rolle, z. B. {roles}",
+    "role.agent": "Servicemitarbeiter/in",
+    "role.team lead": "Teamleitung",
+    "role.quality": "Qualitätsmanagement",
+    "role.workforce planning": "Personaleinsatzplanung",
+    "role.head of service": "Serviceleitung",
+    "role.IT": "IT",
+    "role.data protection": "Datenschutz",
     "template.scale": "Skala",
     # cli messages
     "cli.valid_answers": "{path}: in Ordnung ({answered}/{total} beantwortet)",

@@ -115,6 +115,14 @@ CATALOG: dict[str, str] = {
         '{level: 3, note: "..."} to add a note, or {level: n/a, note: "why"}.\n'
         "Leave a value empty for 'not answered yet'.\nScore it with: csm-check score FILE"
     ),
+    "template.role": "Your role, e.g. {roles}",
+    "role.agent": "agent",
+    "role.team lead": "team lead",
+    "role.quality": "quality",
+    "role.workforce planning": "workforce planning",
+    "role.head of service": "head of service",
+    "role.IT": "IT",
+    "role.data protection": "data protection",
     "template.scale": "Scale",
     # cli messages
     "cli.valid_answers": "{path}: ok ({answered}/{total} answered)",
