@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,9 +19,27 @@ CASES = Path(__file__).resolve().parent / "cases"
 EXAMPLE = REPO / "examples" / "beispiel-service.yaml"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests' own cache of the built-in model, set before collection (some test modules
+    load the model at import): never the real home's."""
+    os.environ["CSM_CHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="csm-check-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = os.environ.pop("CSM_CHECK_CACHE_DIR", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def model_cache_dir() -> Path:
+    return Path(os.environ["CSM_CHECK_CACHE_DIR"])
+
+
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No colour, fixed width, no language hints from the machine running the tests."""
+def clean_environment(monkeypatch: pytest.MonkeyPatch, model_cache_dir: Path) -> Iterator[None]:
+    """No colour, fixed width, no language hints from the machine running the tests, and a
+    model cache in a temporary folder."""
     for name in (
         "FORCE_COLOR",
         "GITHUB_ACTIONS",
@@ -31,6 +52,8 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("CSM_CHECK_CACHE_DIR", str(model_cache_dir))
+    monkeypatch.delenv("CSM_CHECK_NO_CACHE", raising=False)
     yield
 
 

@@ -134,14 +134,20 @@ def _legal(data: dict[str, Any]) -> LegalReference:
     )
 
 
-def builtin_model_text() -> tuple[str, str]:
-    """The shipped model's text and a display name for messages."""
+def builtin_model_bytes() -> tuple[bytes, str]:
+    """The shipped model's bytes and a display name for messages."""
     packaged = resources.files("csm_check").joinpath(MODEL_FILE)
     if packaged.is_file():
-        return packaged.read_text(encoding="utf-8"), f"{MODEL_FILE} (built-in)"
+        return packaged.read_bytes(), f"{MODEL_FILE} (built-in)"
     # Running from a source checkout (editable install): the file sits at the repository root.
     source = Path(__file__).resolve().parents[2] / MODEL_FILE
-    return source.read_text(encoding="utf-8"), str(source)
+    return source.read_bytes(), str(source)
+
+
+def builtin_model_text() -> tuple[str, str]:
+    """The shipped model's text and a display name for messages."""
+    source, display = builtin_model_bytes()
+    return source.decode("utf-8"), display
 
 
 def _has_every_language(data: Any) -> bool:
@@ -156,12 +162,32 @@ def _has_every_language(data: Any) -> bool:
 def load_model(path: Path | None = None, *, validate_builtin: bool = False) -> Model:
     """The model from `path` (fully validated), or the built-in one (trusted unless asked)."""
     if path is None:
-        text, display = builtin_model_text()
-        document = parse_yaml(text, display, trusted=not validate_builtin)
-        if validate_builtin or not _has_every_language(document.data):
-            return parse_model(document)
-        return trusted_model(document.data)
+        return _builtin_model(validate=validate_builtin)
     return parse_model(load_yaml(path, keep_going=True))
+
+
+def _builtin_model(*, validate: bool) -> Model:
+    """The shipped model: validated from source when asked, else from the user's cache
+    (`model_cache`), else parsed; a miss validates once and fills the cache."""
+    source, display = builtin_model_bytes()
+    text = source.decode("utf-8")
+    if validate:
+        return parse_model(parse_yaml(text, display))
+    from csm_check.model_cache import cache_file, read_cached, write_cached
+
+    cached_at = cache_file(source, tuple(languages()))
+    if cached_at is not None:
+        cached = read_cached(cached_at)
+        if cached is not None:
+            return cached
+    document = parse_yaml(text, display, trusted=True)
+    if not _has_every_language(document.data):
+        return parse_model(document)
+    if cached_at is None:
+        return trusted_model(document.data)
+    model = parse_model(document)  # once per model file and version, then from the cache
+    write_cached(cached_at, model)
+    return model
 
 
 def load_answers(path: Path, model: Model) -> AnswerSet:

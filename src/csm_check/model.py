@@ -79,6 +79,10 @@ class Text:
     def __repr__(self) -> str:
         return f"Text({dict(self._texts)!r})"
 
+    def __reduce__(self) -> tuple[type["Text"], tuple[dict[str, str]]]:
+        # For the model cache (`model_cache`): a mappingproxy does not pickle.
+        return Text, (dict(self._texts),)
+
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
