@@ -107,9 +107,7 @@ def test_default_folder_follows_xdg_then_home(monkeypatch: pytest.MonkeyPatch) -
     assert cache_dir() == Path("/home/jana/.cache/csm-check")
 
 
-def test_validate_always_reads_the_source(
-    cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_validate_always_reads_the_source(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load_model()
     kept = only_file(cache)
     stale = os.stat(kept).st_mtime_ns

@@ -8,13 +8,13 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csm_check.answers import Answer, AnswerSet, parse_answers
 from csm_check.config import Config, load_config
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem
+from csm_check.frozen import field, frozen, replace
 from csm_check.i18n import ENGLISH, Language, choose_language, msg
 from csm_check.loading import load_model
 from csm_check.model import Model
@@ -36,7 +36,7 @@ Place = tuple[str, int, int]  # file, line, column
 ANSWER_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
+@frozen
 class ScoreSettings:
     """What the command line said. `options` holds the settings given as options, in the
     type csm-check.yaml fills too (`Config`); each one given overrides the file's."""
@@ -47,7 +47,7 @@ class ScoreSettings:
     options: Config = field(default_factory=Config)
 
 
-@dataclass(frozen=True)
+@frozen
 class Assessment:
     card: Scorecard
     language: Language

@@ -6,12 +6,12 @@ Domain code raises these; only the CLI turns them into messages and exit codes.
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
 
+from csm_check.frozen import frozen
 from csm_check.i18n import has_text, msg
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Problem:
     """One problem in an input file, sortable by position."""
 

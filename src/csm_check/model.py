@@ -79,7 +79,7 @@ class Text:
     def __repr__(self) -> str:
         return f"Text({dict(self._texts)!r})"
 
-    def __reduce__(self) -> tuple[type["Text"], tuple[dict[str, str]]]:
+    def __reduce__(self) -> tuple[type[Text], tuple[dict[str, str]]]:
         # For the model cache (`model_cache`): a mappingproxy does not pickle.
         return Text, (dict(self._texts),)
 

@@ -11,6 +11,7 @@ time, it never changes a result.
 CSM_CHECK_CACHE_DIR names the folder; CSM_CHECK_NO_CACHE=1 turns the cache off.
 """
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -61,8 +62,8 @@ def read_cached(path: Path) -> Model | None:
             data = stream.read(_MAX_BYTES + 1)
         if len(data) > _MAX_BYTES:
             return None
-        model = pickle.loads(data)  # noqa: S301 - our own file in the user's own cache
-    except Exception:  # noqa: BLE001 - a broken cache is rebuilt, whatever broke it
+        model = pickle.loads(data)
+    except Exception:
         return None
     return model if type(model) is Model else None
 
@@ -81,8 +82,6 @@ def write_cached(path: Path, model: Model) -> None:
         finally:
             os.close(descriptor)
         os.replace(temporary, path)
-    except Exception:  # noqa: BLE001 - read-only home, full disk, foreign folder: parse next time
-        try:
+    except Exception:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass

@@ -8,16 +8,15 @@ same checks run on raw data when validation failed, so all problems are reported
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from csm_check.errors import did_you_mean
+from csm_check.frozen import frozen
 from csm_check.i18n import format_plain_number, message_language, msg
 from csm_check.model import LEVELS, Model
 
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Outline:
     """What the relational checks need of one challenge, with its place in the file."""
 

@@ -8,8 +8,6 @@ modules (yaml, pydantic, rich) are imported inside the commands so that --help a
 --version stay fast.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Annotated, NoReturn

@@ -1,7 +1,5 @@
 """What every command shares: option types and the one place errors become exit codes."""
 
-from __future__ import annotations
-
 import functools
 import os
 from collections.abc import Callable

@@ -6,8 +6,6 @@ more, one notice says how many. Invalid input (exit 2) becomes `::error` annotat
 problem's file, line and column.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path

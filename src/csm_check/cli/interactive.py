@@ -1,7 +1,5 @@
 """`csm-check interactive`: the Typer command; the interview itself lives in csm_check.interview."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -6,8 +6,6 @@ stdout (`csm-check challenges | head -1`) is not an error: writing stops quietly
 command ends with the exit code it has otherwise (see README, "Safety").
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import re

@@ -1,7 +1,5 @@
 """`csm-check score` and `csm-check compare`: the commands people run every quarter and in CI."""
 
-from __future__ import annotations
-
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -142,9 +140,8 @@ def score(
         for reason in card.gate.warnings:
             err(t("cli.warning", language, reason=gate_reason(reason, language)))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # github.in_github_actions, without the import
-        from dataclasses import replace
-
         from csm_check.cli.github import append_step_summary, workflow_commands
+        from csm_check.frozen import replace
         from csm_check.render.markdown import render_markdown
 
         # No image links: the summary cannot hold the --chart file (a relative link is a

@@ -1,7 +1,5 @@
 """Commands around the model and answers files: validate, template, challenges, schema."""
 
-from __future__ import annotations
-
 import os
 from enum import StrEnum
 from pathlib import Path

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from csm_check.frozen import field, frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class LanguageDefinition:
     """One language: its code, names, number and date conventions, locales and UI catalog.
 

@@ -8,12 +8,12 @@ Markdown and HTML reports next to the answers file. A mixin of `session.Intervie
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csm_check.answers import AnswerSet
 from csm_check.errors import CsmCheckError
+from csm_check.frozen import replace
 from csm_check.i18n import Language, t
 from csm_check.interview import view
 from csm_check.interview.settings import Settings, next_commands, resume_command

@@ -10,9 +10,10 @@ files, never prints, never imports Typer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from csm_check.frozen import frozen
 
 __all__ = ["RENDERERS", "Format", "RenderOptions", "Renderer", "renderer_for"]
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from csm_check.scoring.results import Scorecard
 
 
-@dataclass(frozen=True)
+@frozen
 class RenderOptions:
     language: Language
     top: int = 5

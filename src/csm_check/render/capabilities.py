@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+
+from csm_check.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class TerminalInfo:
     width: int
     color_system: str | None

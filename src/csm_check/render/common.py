@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from csm_check import __version__
+from csm_check.frozen import frozen
 from csm_check.i18n import Language, format_date, format_number, t
 from csm_check.model import Criterion, LegalReference
 from csm_check.render import RenderOptions
@@ -205,7 +205,7 @@ def upcoming_lines(card: Scorecard, language: Language) -> list[str]:
     return lines
 
 
-@dataclass(frozen=True)
+@frozen
 class DiscussItem:
     """A criterion to discuss first: its id, short name and how far the answers lie apart."""
 

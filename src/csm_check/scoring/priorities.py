@@ -8,8 +8,7 @@ Order: blockers first, then priority (high first), then challenge number, then m
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from csm_check.frozen import replace
 from csm_check.model import MAX_LEVEL, Model, dependents
 from csm_check.scoring.results import ChallengeResult, NextStep
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.config import ChallengeGate
+from csm_check.frozen import frozen
 from csm_check.model import Challenge, Criterion, LegalReference, Model
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ Status = Literal["ready", "developing", "at_risk", "insufficient_data", "no_data
 STATUSES: tuple[Status, ...] = ("ready", "developing", "at_risk", "insufficient_data", "no_data")
 
 
-@dataclass(frozen=True)
+@frozen
 class CriterionResult:
     criterion: Criterion
     answer: Answer
@@ -28,7 +28,7 @@ class CriterionResult:
     days_until_binding: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ChallengeResult:
     challenge: Challenge
     score: float | None
@@ -42,7 +42,7 @@ class ChallengeResult:
         return tuple(result for result in self.criteria if result.blocker)
 
 
-@dataclass(frozen=True)
+@frozen
 class NextStep:
     rank: int
     criterion: Criterion
@@ -67,7 +67,7 @@ GateKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@frozen
 class GateReason:
     """Why the gate failed (or warns); rendered into words by the chosen language."""
 
@@ -81,14 +81,14 @@ class GateReason:
     legal: tuple[LegalReference, ...] = ()  # the law behind a knock-out reason
 
 
-@dataclass(frozen=True)
+@frozen
 class Gate:
     passed: bool
     reasons: tuple[GateReason, ...]
     warnings: tuple[GateReason, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Baseline:
     """Scores to compare against (rounded to one decimal, as reports store them)."""
 
@@ -96,7 +96,7 @@ class Baseline:
     challenges: tuple[tuple[str, float | None], ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class GateOptions:
     """The gate's input: settings resolved from `Config` (defaults applied) and a baseline."""
 
@@ -108,7 +108,7 @@ class GateOptions:
     max_drop: float = 0.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Scorecard:
     model: Model
     answers: AnswerSet

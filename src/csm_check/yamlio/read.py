@@ -13,13 +13,13 @@ import os
 import stat
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem, os_reason
+from csm_check.frozen import field, frozen
 from csm_check.i18n import format_count, message_language, msg, yaml_detail
 from csm_check.yamlio.build import Builder
 
@@ -79,7 +79,7 @@ for _name in ("timestamp", "int", "float", "bool"):
     _lenient(f"tag:yaml.org,2002:{_name}")
 
 
-@dataclass(frozen=True)
+@frozen
 class YamlDocument:
     """A parsed YAML file: its display name, Python data and node tree."""
 
