@@ -22,7 +22,7 @@ from csm_check.answers import AnswerSet, parse_answers
 from csm_check.answers_writer import answer_value, dump_answers
 from csm_check.errors import CsmCheckError
 from csm_check.model import Model
-from csm_check.yamlio.read import parse_yaml
+from csm_check.yamlio.read import YamlDocument, parse_yaml
 from csm_check.yamlio.write import plain_or_quoted, quote
 
 _HEADER = (
@@ -162,8 +162,7 @@ def update_answers_text(text: str | None, answers: AnswerSet, model: Model) -> s
     if text is None:
         return dump_answers(answers, model)
     try:
-        document = parse_yaml(text, "answers")
-        old = parse_answers(document, model)
+        document, old = _read(text, model)
         edits = _plan(text, document.root, old, answers, model)
     except (CsmCheckError, LookupError):
         return dump_answers(answers, model)
@@ -171,8 +170,24 @@ def update_answers_text(text: str | None, answers: AnswerSet, model: Model) -> s
     for edit in reversed(_ordered(edits)):
         result = result[: edit.start] + edit.text + result[edit.end :]
     try:
-        if _same(parse_answers(parse_yaml(result, "answers"), model), answers, model):
+        if _same(_read(result, model)[1], answers, model):
             return result
     except CsmCheckError:
         pass
     return dump_answers(answers, model)
+
+
+# The last text read back, with what it holds: an interview saves after every answer, and
+# the text it edits next is the one read back at the previous save, so one parse per save
+# is enough (a full file takes about 0.7 ms to parse).
+_last_read: list[tuple[str, Model, YamlDocument, AnswerSet]] = []
+
+
+def _read(text: str, model: Model) -> tuple[YamlDocument, AnswerSet]:
+    for seen, seen_model, document, parsed in _last_read:
+        if seen_model is model and seen == text:
+            return document, parsed
+    document = parse_yaml(text, "answers")
+    parsed = parse_answers(document, model)
+    _last_read[:] = [(text, model, document, parsed)]
+    return document, parsed
