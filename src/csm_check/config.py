@@ -5,8 +5,6 @@ files) and `csm-check score` fills one from its options; `overridden_by` lets ev
 that was given win over the file.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -67,7 +65,7 @@ class Config(BaseModel):
         default_factory=dict, description="Per-challenge minimum score, by challenge id."
     )
 
-    def overridden_by(self, options: Config) -> Config:
+    def overridden_by(self, options: "Config") -> "Config":
         """These settings with every field that `options` sets explicitly taken from it."""
         given = {name: getattr(options, name) for name in options.model_fields_set}
         return self.model_copy(update=given) if given else self

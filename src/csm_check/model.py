@@ -10,8 +10,6 @@ later does not block yet. `version`, `replaces` and `retired` let answers files 
 earlier model version load.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
@@ -79,13 +77,13 @@ class Text:
     def __repr__(self) -> str:
         return f"Text({dict(self._texts)!r})"
 
-    def __reduce__(self) -> tuple[type[Text], tuple[dict[str, str]]]:
+    def __reduce__(self) -> tuple[type["Text"], tuple[dict[str, str]]]:
         # For the model cache (`model_cache`): a mappingproxy does not pickle.
         return Text, (dict(self._texts),)
 
     @classmethod
     def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
+        cls, source: Any, handler: "GetCoreSchemaHandler"
     ) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
             validate_text,
@@ -96,8 +94,8 @@ class Text:
 
     @classmethod
     def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
+        cls, schema: core_schema.CoreSchema, handler: "GetJsonSchemaHandler"
+    ) -> "JsonSchemaValue":
         codes = list(languages())
         return {
             "type": "object",

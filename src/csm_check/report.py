@@ -7,8 +7,6 @@ listed here are a contract (add, never rename). Writing builds the types with
 data with `to_data`, in field order, so the score path pays for no validation schema.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
