@@ -136,7 +136,10 @@ def _legal(data: dict[str, Any]) -> LegalReference:
 
 def builtin_model_bytes() -> tuple[bytes, str]:
     """The shipped model's bytes and a display name for messages."""
-    packaged = resources.files("csm_check").joinpath(MODEL_FILE)
+    beside = Path(__file__).with_name(MODEL_FILE)  # installed: next to this module
+    if beside.is_file():
+        return beside.read_bytes(), f"{MODEL_FILE} (built-in)"
+    packaged = resources.files("csm_check").joinpath(MODEL_FILE)  # e.g. inside a zip file
     if packaged.is_file():
         return packaged.read_bytes(), f"{MODEL_FILE} (built-in)"
     # Running from a source checkout (editable install): the file sits at the repository root.
