@@ -139,12 +139,12 @@ def builtin_model_bytes() -> tuple[bytes, str]:
     beside = Path(__file__).with_name(MODEL_FILE)  # installed: next to this module
     if beside.is_file():
         return beside.read_bytes(), f"{MODEL_FILE} (built-in)"
-    packaged = resources.files("csm_check").joinpath(MODEL_FILE)  # e.g. inside a zip file
-    if packaged.is_file():
-        return packaged.read_bytes(), f"{MODEL_FILE} (built-in)"
     # Running from a source checkout (editable install): the file sits at the repository root.
-    source = Path(__file__).resolve().parents[2] / MODEL_FILE
-    return source.read_bytes(), str(source)
+    root = Path(__file__).resolve().parents[2]
+    if (root / "pyproject.toml").is_file() and (root / MODEL_FILE).is_file():
+        return (root / MODEL_FILE).read_bytes(), str(root / MODEL_FILE)
+    packaged = resources.files("csm_check").joinpath(MODEL_FILE)  # e.g. inside a zip file
+    return packaged.read_bytes(), f"{MODEL_FILE} (built-in)"
 
 
 def builtin_model_text() -> tuple[str, str]:
