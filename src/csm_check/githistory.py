@@ -2,7 +2,8 @@
 
 A subprocess rather than a git library: CI machines that hold the history already have
 git, and csm-check needs two plumbing calls, not a dependency. Renames are followed
-(`--follow`); commits that delete the file are left out. Every failure (git missing, not a
+(`--follow`); commits that delete the file, or leave its content as it was (a rename), are
+left out. Every failure (git missing, not a
 repository, a file never committed) is a CsmCheckError: exit code 2, never a traceback.
 """
 
@@ -49,7 +50,7 @@ def _git(folder: Path, *args: str) -> bytes:
 
 
 def versions(file: Path) -> list[Version]:
-    """Every committed version of `file`, oldest first."""
+    """Every committed version of `file` that changed its content, oldest first."""
     display = str(file)
     folder = file.parent if str(file.parent) else Path(".")
     if not folder.is_dir():
@@ -60,6 +61,10 @@ def versions(file: Path) -> list[Version]:
         if error.message == msg("err.git_missing"):
             raise
         raise CsmCheckError(msg("err.git_not_repository"), display) from None
+    try:
+        _git(folder, "rev-parse", "--verify", "--quiet", "HEAD")
+    except CsmCheckError:  # a repository without any commit yet
+        raise CsmCheckError(msg("err.git_never_committed"), display) from None
     log = _git(
         folder,
         "log",
@@ -86,4 +91,8 @@ def versions(file: Path) -> list[Version]:
         found.append(Version(commit, date[:10], paths[0], text))
     if not found:
         raise CsmCheckError(msg("err.git_never_committed"), display)
-    return found[::-1]
+    oldest_first: list[Version] = []
+    for version in reversed(found):  # a rename (same content) is not a new assessment
+        if not oldest_first or oldest_first[-1].text != version.text:
+            oldest_first.append(version)
+    return oldest_first
