@@ -148,14 +148,20 @@ def test_table(runner: CliRunner, quarters: Path) -> None:
     lines = trend(runner, *ORDER).stdout.splitlines()
     assert lines[0] == "Progress over time"
     assert lines[1].startswith("1. 2026-03-31: q1.yaml · Beispiel Service GmbH · Jana Muster")
-    rows = [
-        line.split() for line in lines if line.split()[:1] in (["Overall"], ["1"], ["2"], ["3"])
+    starts = (["Overall"], ["1"], ["2"], ["3"])
+    at = [i for i, line in enumerate(lines) if line.split()[:1] in starts]
+    # each cell holds the score and, on the line below, the coverage
+    assert [lines[i].split() for i in at] == [
+        ["Overall", "51.4", "66.7", "69.8", "▅▆▆", "+18.4"],
+        ["1", "Base", "43.8", "75.0", "81.3", "▄▇▇", "+37.5"],
+        ["2", "Legal", "66.7", "91.7", "41.7", "▆█▄", "-25.0"],
+        ["3", "Top", "-", "25.0", "75.0", "·▃▇", "+50.0"],
     ]
-    assert rows == [
-        ["Overall", "51.4", "(4/5)", "66.7", "(5/5)", "69.8", "(5/5)", "▅▆▆", "+18.4"],
-        ["1", "Base", "43.8", "(2/2)", "75.0", "(2/2)", "81.3", "(2/2)", "▄▇▇", "+37.5"],
-        ["2", "Legal", "66.7", "(2/2)", "91.7", "(2/2)", "41.7", "(2/2)", "▆█▄", "-25.0"],
-        ["3", "Top", "-", "(0/1)", "25.0", "(1/1)", "75.0", "(1/1)", "·▃▇", "+50.0"],
+    assert [lines[i + 1].split() for i in at] == [
+        ["(4/5)", "(5/5)", "(5/5)"],
+        ["(2/2)", "(2/2)", "(2/2)"],
+        ["(2/2)", "(2/2)", "(2/2)"],
+        ["(0/1)", "(1/1)", "(1/1)"],
     ]
     text = "\n".join(lines)
     for title, items in (
@@ -165,6 +171,20 @@ def test_table(runner: CliRunner, quarters: Path) -> None:
         ("Knock-outs that appeared", KNOCKOUTS),
     ):
         assert f"\n{title}\n" + "\n".join(f"- {item}" for item in items) in text
+
+
+def test_table_leaves_out_the_oldest_columns_that_do_not_fit(
+    runner: CliRunner, quarters: Path
+) -> None:
+    shutil.copy("q1.yaml", "q0.yaml")
+    text = (quarters / "q0.yaml").read_text(encoding="utf-8")
+    (quarters / "q0.yaml").write_text(text.replace("2026-03-31", "2025-12-31"), encoding="utf-8")
+    lines = trend(runner, "q0.yaml", *ORDER).stdout.splitlines()
+    header = next(line for line in lines if line.lstrip().startswith("#"))
+    assert header.split()[2:5] == DATES  # 80 columns: the last three points
+    overall = next(line for line in lines if line.split()[:1] == ["Overall"])
+    assert overall.split()[-2:] == ["▅▅▆▆", "+18.4"]  # the trend has all four
+    assert "The earliest assessment has no column here (too narrow)" in "\n".join(lines)
 
 
 def _markdown_tables(text: str) -> list[list[list[str]]]:

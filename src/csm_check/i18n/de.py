@@ -376,6 +376,8 @@ CATALOG: dict[str, str] = {
     "trend.col.trend": "Verlauf",
     "trend.col.change": "Änderung",
     "trend.coverage_note": "In Klammern: beantwortete (oder n/a) Kriterien / alle Kriterien je Bewertung. Änderung: letzte Punktzahl minus erste.",
+    "trend.columns_hidden": "Die {count} ältesten Bewertungen haben hier keine Spalte (zu schmal); Verlauf und Änderung enthalten sie, Markdown, HTML und JSON zeigen alle.",
+    "trend.columns_hidden_one": "Die älteste Bewertung hat hier keine Spalte (zu schmal); Verlauf und Änderung enthalten sie, Markdown, HTML und JSON zeigen sie.",
     "trend.gains": "Größte Fortschritte",
     "trend.drops": "Größte Rückgänge",
     "trend.worse": "Verschlechterte Kriterien",

@@ -379,6 +379,8 @@ CATALOG: dict[str, str] = {
     "trend.col.trend": "Trend",
     "trend.col.change": "Change",
     "trend.coverage_note": "In brackets: criteria answered (or n/a) / all criteria, at each assessment. Change: last score minus first.",
+    "trend.columns_hidden": "The {count} earliest assessments have no column here (too narrow); the trend and change include them, and Markdown, HTML and JSON show them all.",
+    "trend.columns_hidden_one": "The earliest assessment has no column here (too narrow); the trend and change include it, and Markdown, HTML and JSON show it.",
     "trend.gains": "Largest gains",
     "trend.drops": "Largest drops",
     "trend.worse": "Criteria that got worse",

@@ -1,5 +1,7 @@
 """`csm-check trend` in the terminal: the points, one row per challenge with its score and
-coverage at each point, a sparkline and the net change, then what moved."""
+coverage at each point (two lines per cell; three points fit 80 columns), a sparkline
+and the net change, then what moved. Points that do not fit the width are left out of the
+columns (the oldest first), but stay in the sparkline and the net change; a line says so."""
 
 from __future__ import annotations
 
@@ -21,7 +23,14 @@ def render_trend_table(trend: Trend, language: Language, info: TerminalInfo) -> 
     table = Table(
         box=box.ASCII if info.ascii_only else box.SIMPLE_HEAD, show_edge=False, pad_edge=False
     )
-    names = headers(trend, language)
+    count = len(trend.points)
+    fit = max(2, (info.width - 44) // 12)
+    hidden = max(0, count - fit)
+
+    def shown(row: list[str]) -> list[str]:
+        return [*row[:2], *row[2 + hidden : 2 + count], *row[-2:]]
+
+    names = shown(headers(trend, language))
     for index, header in enumerate(names):
         table.add_column(
             header,
@@ -29,9 +38,12 @@ def render_trend_table(trend: Trend, language: Language, info: TerminalInfo) -> 
             overflow="fold",
             no_wrap=index != 1,
             min_width=12 if index == 1 else None,
+            ratio=1 if index == 1 else None,
         )
     for row in rows(trend, language, ascii_only=info.ascii_only):
-        table.add_row(*(Text(cell) for cell in row))
+        cells = shown(row)
+        cells[2:-2] = [cell.replace(" (", "\n(") for cell in cells[2:-2]]
+        table.add_row(*(Text(cell) for cell in cells))
     parts: list[RenderableType] = [
         Text(t("trend.title", language), style="bold"),
         *(Text(one_line(point_line(n, p, language))) for n, p in enumerate(trend.points, start=1)),
@@ -39,6 +51,9 @@ def render_trend_table(trend: Trend, language: Language, info: TerminalInfo) -> 
         table,
         Text(t("trend.coverage_note", language)),
     ]
+    if hidden:
+        key = "trend.columns_hidden_one" if hidden == 1 else "trend.columns_hidden"
+        parts.append(Text(t(key, language, count=hidden)))
     for title, lines in sections(trend, language, info.ascii_only):
         parts.append(Text("\n" + title, style="bold"))
         parts += [Text("- " + one_line(line)) for line in lines]
