@@ -22,7 +22,7 @@ def trend(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help="Answers files, JSON reports, or folders of them (each file one assessment).",
         ),
     ] = None,
