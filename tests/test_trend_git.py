@@ -96,6 +96,19 @@ def test_three_commits(runner: CliRunner, repo: Path) -> None:
     assert f"1. 2026-04-02 (commit date): repo/csm-answers.yaml@{first[:7]}" in table.stdout
 
 
+def test_a_version_that_is_not_utf8_is_skipped(runner: CliRunner, repo: Path) -> None:
+    commit(repo, "answers.yaml", quarter("q1.yaml"), "2026-04-02T10:00:00+02:00")
+    (repo / "answers.yaml").write_bytes(b"schema_version: 1\norganisation: \xff\n")
+    git(repo, "commit", "-q", "-am", "latin-1", date="2026-05-02T10:00:00+02:00")
+    bad = git(repo, "rev-parse", "HEAD").strip()[:7]
+    commit(repo, "answers.yaml", quarter("q2.yaml"), "2026-07-01T10:00:00+02:00")
+    result = run(runner, "trend", "--git", "repo/answers.yaml", "--challenges", "tiny.yaml")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: skipped commit {bad}: repo/answers.yaml@{bad}:1:1: not valid UTF-8 (byte 0xff)\n"
+    )
+
+
 def test_git_versions_and_files_together(runner: CliRunner, repo: Path) -> None:
     commit(repo, "answers.yaml", quarter("q1.yaml"), "2026-04-02T10:00:00+02:00")
     (repo.parent / "q3.yaml").write_text(quarter("q3.yaml"), encoding="utf-8")

@@ -17,15 +17,13 @@ from pathlib import Path
 from csm_check.errors import CsmCheckError
 from csm_check.i18n import msg
 
-MAX_BYTES = 1024 * 1024  # the limit every input has
-
 
 @dataclass(frozen=True)
 class Version:
     commit: str
     committed_on: str  # ISO date of the commit (committer date, in its own time zone)
     path: str  # the file's path in that commit, from the repository's top
-    text: str
+    data: bytes  # as committed; the caller decodes and checks it (a bad version is skipped)
 
 
 def _git(folder: Path, *args: str) -> bytes:
@@ -83,16 +81,11 @@ def versions(file: Path) -> list[Version]:
         if not paths:
             continue
         raw = _git(folder, "show", f"{commit}:{paths[0]}")
-        if len(raw) > MAX_BYTES:
-            raise CsmCheckError(
-                msg("err.too_large", size=len(raw), limit=MAX_BYTES), f"{display}@{commit[:7]}"
-            )
-        text = raw.decode("utf-8", "replace").removeprefix("\ufeff")
-        found.append(Version(commit, date[:10], paths[0], text))
+        found.append(Version(commit, date[:10], paths[0], raw))
     if not found:
         raise CsmCheckError(msg("err.git_never_committed"), display)
     oldest_first: list[Version] = []
     for version in reversed(found):  # a rename (same content) is not a new assessment
-        if not oldest_first or oldest_first[-1].text != version.text:
+        if not oldest_first or oldest_first[-1].data != version.data:
             oldest_first.append(version)
     return oldest_first

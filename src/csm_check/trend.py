@@ -19,7 +19,7 @@ from typing import Literal
 
 from csm_check.assess import judged_on, load_report
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem
-from csm_check.i18n import Language, choose_language, msg
+from csm_check.i18n import ENGLISH, Language, choose_language, msg
 from csm_check.loading import load_model
 from csm_check.model import Model
 from csm_check.report import Report
@@ -102,7 +102,7 @@ def _git_points(
     for version in versions(file):
         name = f"{file}@{version.commit[:7]}"
         try:
-            document = parse_yaml(version.text, name)
+            document = parse_yaml(_decoded(version.data, name), name)
             if is_report(document):
                 report = parse_report(document, model)
                 source = "assessed_on" if report.assessed_on else "commit"
@@ -116,7 +116,7 @@ def _git_points(
                     committed = dt.date.fromisoformat(version.committed_on)
                     answers = replace(answers, assessed_on=committed)
                 card = score(model, answers, on=judged_on(answers))
-                report = build_report(card, language or answers.language or "en")
+                report = build_report(card, language or answers.language or ENGLISH)
         except CsmCheckError as error:
             first = error.lines()[0] if error.lines() else error.message
             warnings.append(msg("trend.skipped", commit=version.commit[:7], problem=first))
@@ -124,6 +124,19 @@ def _git_points(
         assert report.assessed_on is not None
         points.append(TrendPoint(name, report.assessed_on, report, source, version.commit))
     return points, warnings
+
+
+def _decoded(data: bytes, name: str) -> str:
+    """A committed version as text, within the limits every input has (1 MiB, UTF-8)."""
+    from csm_check.yamlio.read import MAX_BYTES
+
+    if len(data) > MAX_BYTES:
+        raise CsmCheckError(msg("err.too_large", size=len(data), limit=MAX_BYTES), name)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        byte = f"{data[error.start]:02x}"
+        raise CsmCheckError(msg("err.not_utf8", byte=byte), name) from None
 
 
 def trend_files(
