@@ -109,6 +109,19 @@ def test_a_version_that_is_not_utf8_is_skipped(runner: CliRunner, repo: Path) ->
     )
 
 
+def test_a_shallow_clone_is_named(runner: CliRunner, repo: Path) -> None:
+    commit(repo, "answers.yaml", quarter("q1.yaml"), "2026-04-02T10:00:00+02:00")
+    commit(repo, "answers.yaml", quarter("q2.yaml"), "2026-07-01T10:00:00+02:00")
+    git(repo.parent, "clone", "-q", "--depth", "1", f"file://{repo}", "shallow")
+    result = run(runner, "trend", "--git", "shallow/answers.yaml", "--challenges", "tiny.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "a trend needs at least two assessments; found 1 (hint: the repository is a shallow "
+        "clone: only the commits it holds are read (git fetch --unshallow; in GitHub Actions, "
+        "actions/checkout with fetch-depth: 0))\n"
+    )
+
+
 def test_git_versions_and_files_together(runner: CliRunner, repo: Path) -> None:
     commit(repo, "answers.yaml", quarter("q1.yaml"), "2026-04-02T10:00:00+02:00")
     (repo.parent / "q3.yaml").write_text(quarter("q3.yaml"), encoding="utf-8")

@@ -47,6 +47,12 @@ def _git(folder: Path, *args: str) -> bytes:
     return done.stdout
 
 
+def is_shallow(file: Path) -> bool:
+    """A shallow clone (CI checkouts often are) holds only the latest commits."""
+    folder = file.parent if str(file.parent) else Path(".")
+    return _git(folder, "rev-parse", "--is-shallow-repository").strip() == b"true"
+
+
 def versions(file: Path) -> list[Version]:
     """Every committed version of `file` that changed its content, oldest first."""
     display = str(file)

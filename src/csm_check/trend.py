@@ -90,7 +90,7 @@ def _git_points(
     file: Path, model: Model, language: Language | None
 ) -> tuple[list[TrendPoint], list[str]]:
     from csm_check.answers import parse_answers
-    from csm_check.githistory import versions
+    from csm_check.githistory import is_shallow, versions
     from csm_check.render.json_format import build_report
     from csm_check.report import is_report, parse_report
     from csm_check.scoring.compute import score
@@ -99,7 +99,10 @@ def _git_points(
     points: list[TrendPoint] = []
     warnings: list[str] = []
     source: Literal["assessed_on", "commit"]
-    for version in versions(file):
+    found = versions(file)
+    if is_shallow(file):
+        warnings.append(msg("trend.shallow"))
+    for version in found:
         name = f"{file}@{version.commit[:7]}"
         try:
             document = parse_yaml(_decoded(version.data, name), name)
@@ -155,8 +158,11 @@ def trend_files(
     if git_file is not None:
         found, warnings = _git_points(git_file, model, fixed)
         points += found
-    if len(points) < 2:
-        raise CsmCheckError(msg("err.trend_too_few", count=len(points)))
+    if len(points) < 2:  # the warnings (a shallow clone, skipped commits) may say why
+        message = msg("err.trend_too_few", count=len(points))
+        for warning in warnings:
+            message = msg("err.with_hint", message=message, hint=warning)
+        raise CsmCheckError(message)
     points = ordered(points)
     chosen = choose_language(language, points[-1].report.language)
     return TrendResult(

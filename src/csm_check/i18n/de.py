@@ -378,6 +378,7 @@ CATALOG: dict[str, str] = {
     "trend.coverage_note": "In Klammern: beantwortete (oder n/a) Kriterien / alle Kriterien je Bewertung. Änderung: letzte Punktzahl minus erste.",
     "trend.columns_hidden": "Die {count} ältesten Bewertungen haben hier keine Spalte (zu schmal); Verlauf und Änderung enthalten sie, Markdown, HTML und JSON zeigen alle.",
     "trend.columns_hidden_one": "Die älteste Bewertung hat hier keine Spalte (zu schmal); Verlauf und Änderung enthalten sie, Markdown, HTML und JSON zeigen sie.",
+    "trend.shallow": "Das Repository ist ein flacher Klon: Nur die darin enthaltenen Commits werden gelesen (git fetch --unshallow; in GitHub Actions actions/checkout mit fetch-depth: 0)",
     "trend.gains": "Größte Fortschritte",
     "trend.drops": "Größte Rückgänge",
     "trend.worse": "Verschlechterte Kriterien",

@@ -381,6 +381,7 @@ CATALOG: dict[str, str] = {
     "trend.coverage_note": "In brackets: criteria answered (or n/a) / all criteria, at each assessment. Change: last score minus first.",
     "trend.columns_hidden": "The {count} earliest assessments have no column here (too narrow); the trend and change include them, and Markdown, HTML and JSON show them all.",
     "trend.columns_hidden_one": "The earliest assessment has no column here (too narrow); the trend and change include it, and Markdown, HTML and JSON show it.",
+    "trend.shallow": "the repository is a shallow clone: only the commits it holds are read (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)",
     "trend.gains": "Largest gains",
     "trend.drops": "Largest drops",
     "trend.worse": "Criteria that got worse",
