@@ -107,7 +107,7 @@ def as_json(document: Any) -> Any:
     return json.loads(json.dumps(document, default=str))
 
 
-@pytest.mark.parametrize("kind", ["answers", "report", "config"])
+@pytest.mark.parametrize("kind", ["answers", "report", "config", "trend"])
 def test_each_kind_is_a_json_schema(runner: CliRunner, kind: str) -> None:
     schema = get_schema(runner, kind)
     assert schema["$schema"] == DIALECT
@@ -117,7 +117,7 @@ def test_each_kind_is_a_json_schema(runner: CliRunner, kind: str) -> None:
     assert schema["description"]
 
 
-@pytest.mark.parametrize("kind", ["answers", "report", "config"])
+@pytest.mark.parametrize("kind", ["answers", "report", "config", "trend"])
 def test_written_with_output(runner: CliRunner, tmp_path: Path, kind: str) -> None:
     target = tmp_path / f"{kind}.schema.json"
     result = run(runner, "schema", kind, "-o", target)

@@ -57,10 +57,12 @@ def _root(
 from csm_check.cli.interactive import interactive  # noqa: E402
 from csm_check.cli.score import compare, score  # noqa: E402
 from csm_check.cli.tools import schema, show_challenges, template, validate  # noqa: E402
+from csm_check.cli.trend import trend  # noqa: E402
 
 for name, command in (
     ("score", score),
     ("compare", compare),
+    ("trend", trend),
     ("validate", validate),
     ("template", template),
     ("challenges", show_challenges),

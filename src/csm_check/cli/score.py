@@ -3,12 +3,15 @@
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from csm_check.cli.common import ChallengesOption, ForceOption, LangOption, OutputOption
 from csm_check.render import Format
+
+if TYPE_CHECKING:
+    from csm_check.assess import Assessment
 
 
 def score(
@@ -66,6 +69,15 @@ def score(
         float | None,
         typer.Option(min=0, max=100, metavar="POINTS", help="Largest allowed drop (default 0)."),
     ] = None,
+    history: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--history",
+            metavar="PATH",
+            help="Earlier answers files or reports (or a folder): adds the trend to Markdown "
+            "and HTML. Repeatable.",
+        ),
+    ] = None,
     force: ForceOption = False,
 ) -> None:
     """Score answers: scorecard, blockers, next steps and a gate for CI.
@@ -80,6 +92,7 @@ def score(
       csm-check score answers.yaml -f markdown -o wiki/readiness.md --chart wiki/radar.svg
       csm-check score answers.yaml --baseline last-quarter.json --max-drop 2
       csm-check score team/ --format html -o team.html
+      csm-check score answers.yaml -f html -o report.html --history history/
 
     \b
     Exit codes: 0 ok, 1 gate failed, 2 invalid input or usage, 130 interrupted.
@@ -131,8 +144,11 @@ def score(
     )
     for warning in result.warnings:  # once, on stderr, whatever the format
         err(t("cli.warning", language, reason=warning))
-    outputs.append((output, renderer_for(fmt)(card, render_options)))
-    inputs = (*result.sources, find_config(config), baseline, challenges)
+    text = renderer_for(fmt)(card, render_options)
+    if history:
+        text = _with_history(text, fmt, history, result)
+    outputs.append((output, text))
+    inputs = (*result.sources, find_config(config), baseline, challenges, *(history or []))
     write_all(outputs, inputs=inputs, force=force)
     if fmt is not Format.table or output is not None:
         for reason in card.gate.reasons:
@@ -155,6 +171,32 @@ def score(
                 write_stdout(line + "\n", command=True)
     if not card.gate.passed:
         raise typer.Exit(1)
+
+
+def _with_history(text: str, fmt: Format, history: list[Path], result: Assessment) -> str:
+    """The report with the trend of the earlier assessments and this one (the last point);
+    formats other than Markdown and HTML are left as they are, with a note on stderr."""
+    from csm_check.cli.output import err
+    from csm_check.i18n import t
+
+    language = result.language
+    if fmt not in (Format.markdown, Format.html):
+        err(t("cli.warning", language, reason=t("trend.history_ignored", language)))
+        return text
+    from csm_check.render.json_format import build_report
+    from csm_check.trend import history_trend
+
+    card = result.card
+    name = ", ".join(str(path) for path in result.sources)
+    trend = history_trend(history, build_report(card, language), name, card.model, language)
+    if fmt is Format.markdown:
+        from csm_check.render.trend_markdown import with_trend
+
+        return with_trend(text, trend, language)
+    from csm_check.render.trend_html import with_trend as with_trend_html
+
+    bands = (card.model.bands.developing, card.model.bands.ready)
+    return with_trend_html(text, trend, language, bands)
 
 
 class CompareFormat(StrEnum):

@@ -140,16 +140,19 @@ class SchemaKind(StrEnum):
     answers = "answers"
     report = "report"
     config = "config"
+    trend = "trend"
 
 
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(metavar="KIND", help="answers, report or config.")],
+    kind: Annotated[
+        SchemaKind, typer.Argument(metavar="KIND", help="answers, report, config or trend.")
+    ],
     output: OutputOption = None,
     lang: LangOption = None,
     challenges: ChallengesOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Print a JSON Schema for answers files, JSON reports or csm-check.yaml.
+    """Print a JSON Schema for answers files, JSON reports, csm-check.yaml or trend JSON.
 
     Editors use it for completion and checks while typing (the answers schema lists
     every criterion id of the model with its question).
