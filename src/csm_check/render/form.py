@@ -21,6 +21,7 @@ from typing import Any
 from csm_check.answers import AnswerSet
 from csm_check.i18n import Language, t
 from csm_check.model import Model
+from csm_check.render.common import html_text
 from csm_check.render.form_data import form_data
 
 ASSETS = ("yaml.js", "form.js")
@@ -88,11 +89,11 @@ def render_form(
         + '">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
-        f"<title>{html.escape(title)}</title>",
+        f"<title>{html_text(title)}</title>",
         f"<style>{style}</style>",
         "</head>",
         "<body>",
-        f"<noscript><p>{html.escape(t('form.noscript', language))}</p></noscript>",
+        f"<noscript><p>{html_text(t('form.noscript', language))}</p></noscript>",
         '<div id="app"></div>',
         f'<script type="application/json" id="form-data">{json_for_html(data)}</script>',
         f"<script>{script}</script>",

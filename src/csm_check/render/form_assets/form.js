@@ -370,7 +370,8 @@
       }
       state = { answers: read.answers };
       HEADER_FIELDS.forEach(function (key) { state[key] = read[key] || ""; });
-      showAll();
+      if (codes.indexOf(read.language) >= 0) language = read.language;  // as it was written
+      relabel();
       save();
       var values = counts(known.map(function (id) { return { id: id }; }));
       status("form.loaded", { file: file.name, answered: values.answered, total: values.total }, "good");

@@ -196,7 +196,7 @@ var csmYaml = (function () {
 
   /* A scalar value: [value, rest of the text]; a string, a number or null. */
   function scalar(text, line, stop) {
-    text = text.replace(/^\s+/, "");
+    text = text.replace(/^[ \t]+/, "");
     if (text[0] === '"') {
       var end = closing(text);
       if (end < 0) throw new ReadError("line", { line: line, text: text });
@@ -210,9 +210,14 @@ var csmYaml = (function () {
     var plain = stop.exec(text);
     var raw = plain ? text.slice(0, plain.index) : text;
     var rest = plain ? text.slice(plain.index) : "";
-    raw = raw.replace(/\s+#.*$/, "").trim();
+    raw = raw.replace(/[ \t]+#.*$/, "").replace(/^[ \t]+|[ \t]+$/g, "");
     if (raw === "" || raw === "~" || raw === "null") return [null, rest];
     return [/^-?\d+$/.test(raw) ? Number(raw) : raw, rest];
+  }
+
+  /* Without the blanks YAML strips around a line (spaces and tabs, nothing else). */
+  function blanks(text) {
+    return text.replace(/^[ \t]+|[ \t]+$/g, "");
   }
 
   function onlyComment(rest, line) {
@@ -228,7 +233,7 @@ var csmYaml = (function () {
       if (!match) throw new ReadError("line", { line: line, text: text });
       var pair = scalar(rest.slice(match[0].length), line, /\s*[,}]/);
       result[match[1]] = pair[0];
-      rest = pair[1].replace(/^\s+/, "");
+      rest = pair[1].replace(/^[ \t]+/, "");
       if (rest[0] === ",") { rest = rest.slice(1); continue; }
       if (rest[0] === "}") { onlyComment(rest.slice(1), line); return result; }
       throw new ReadError("line", { line: line, text: text });
@@ -287,7 +292,7 @@ var csmYaml = (function () {
       if (!entry) throw new ReadError("line", { line: number, text: line.trim() });
       var id = entry[1][0] === '"' ? unescape(entry[1].slice(1, -1), number) : entry[1];
       if (known.indexOf(id) < 0) throw new ReadError("id", { line: number, id: id });
-      var rest = entry[2].trim();
+      var rest = blanks(entry[2]);
       var answer;
       if (rest[0] === "{") answer = flow(rest, number);
       else if (rest && rest[0] !== "#") answer = { level: scalar(rest, number, /$^/)[0] };
@@ -297,9 +302,9 @@ var csmYaml = (function () {
         while (i + 1 < lines.length && /^ */.exec(lines[i + 1])[0].length > indent && lines[i + 1].trim()) {
           var child = /^\s*([A-Za-z_]+):(.*)$/.exec(lines[++i]);
           if (!child) throw new ReadError("line", { line: i + 1, text: lines[i].trim() });
-          var body = child[2].trim();
+          var body = blanks(child[2]);
           if (body[0] === '"') {  // a quoted text, maybe folded over the following lines
-            while (closing(body) < 0 && i + 1 < lines.length) body += " " + lines[++i].trim();
+            while (closing(body) < 0 && i + 1 < lines.length) body += " " + blanks(lines[++i]);
           }
           answer[child[1]] = scalar(body, i + 1, /$^/)[0];
         }
