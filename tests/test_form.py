@@ -199,9 +199,7 @@ def test_an_invalid_answers_file_is_located_and_nothing_is_written(
     bad = tmp_path / "bad.yaml"
     bad.write_text("schema_version: 1\nanswers:\n  base.a: 7\n", encoding="utf-8")
     out = tmp_path / "form.html"
-    result = run_cli(
-        runner, "form", "--challenges", tiny_model_file, "--answers", bad, "-o", out
-    )
+    result = run_cli(runner, "form", "--challenges", tiny_model_file, "--answers", bad, "-o", out)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{bad}:3:11: level must be a whole number")
     assert result.stdout == ""

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from conftest import run_cli
 from csm_check.answers import Answer, AnswerSet
 from csm_check.answers_writer import dump_answers
+from csm_check.cli import app
 from csm_check.loading import load_answers, load_model
 from csm_check.model import Model
 from csm_check.render.form import render_form
@@ -209,7 +210,7 @@ def test_answer_everything_reload_download_and_load_again(
 
     page.select_option("#language", "de")
     assert page.text_content("h1") == f"{model.title.get('de')}: Antwortbogen"
-    assert page.text_content(f"label[for='l-{first}-n/a']") == "–Trifft nicht zu"
+    assert page.text_content(f"label[for='l-{first}-n/a']") == "\u2013Trifft nicht zu"
     page.reload()
     assert page.input_value("#language") == "de"
     assert page.input_value("#f-respondent") == 'Jana "JJ" Jansen'
@@ -279,4 +280,32 @@ def test_load_refuses_what_it_cannot_read(browser: Any, tmp_path: Path, model: M
     status = tab.page.text_content("#status") or ""
     assert "line 3: unknown question id talent.nope" in status
     assert "csm-check validate bad.yaml" in status
+    assert tab.errors == []
+
+
+def test_form_and_interview_write_the_same_bytes(
+    browser: Any, tmp_path: Path, runner: CliRunner, tiny_model: Model, tiny_model_file: Path
+) -> None:
+    long = 'monthly with the works council, "no targets yet", Grüße \\ and more ' * 2
+    lines = ["ACME GmbH", "Jana", "2", f"3 {long}", "n no bot yet", "s", "4 ok"]
+    interviewed = tmp_path / "interview.yaml"
+    result = runner.invoke(
+        app,
+        ["interactive", "--answers", str(interviewed), "--challenges", str(tiny_model_file)],
+        input="".join(line + "\n" for line in lines),
+    )
+    assert result.exit_code == 0, result.output
+
+    tab = Page(browser.new_context(), write_form(tmp_path, tiny_model))
+    page = tab.page
+    page.fill("#f-organisation", "ACME GmbH")
+    page.fill("#f-respondent", "Jana")
+    page.fill("#f-assessed_on", dt.date.today().isoformat())  # the interview's date
+    choose(tab, "base.a", 2, "", by_keyboard=True)
+    choose(tab, "base.b", 3, f"  {long}  ", by_keyboard=False)  # outer blanks are trimmed
+    choose(tab, "legal.disclosure", "n/a", "no bot yet", by_keyboard=True)
+    choose(tab, "top.x", 4, "ok", by_keyboard=False)
+    formed = tab.download(tmp_path / "form.yaml")
+    assert formed == interviewed.read_text(encoding="utf-8")
+    assert "    note: " in formed  # the long note took the folded block form
     assert tab.errors == []

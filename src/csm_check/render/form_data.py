@@ -157,9 +157,7 @@ def form_data(
         "languages": [[code, definition(code).native_name] for code in languages()],
         "ui": _each(
             lambda code: {
-                key: text
-                for key, text in catalog(code).items()
-                if key.startswith(FORM_PREFIX)
+                key: text for key, text in catalog(code).items() if key.startswith(FORM_PREFIX)
             }
         ),
         "roles": _each(lambda code: [t(f"role.{role}", code) for role in ROLE_SUGGESTIONS]),

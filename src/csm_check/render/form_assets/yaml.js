@@ -115,7 +115,7 @@ var csmYaml = (function () {
     return "{" + parts.join(", ") + "}";
   }
 
-  /* answers_writer._answer_lines: one line, or a block mapping when it is too long. */
+  /* answers_writer.answer_lines: one line, or a block mapping when it is too long. */
   function answerLines(key, answer, wrap) {
     var value = answerValue(answer);
     var line = value ? "  " + key + ": " + value : "  " + key + ":";
