@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from conftest import run_cli
 from csm_check.answers import Answer, AnswerSet
-from csm_check.answers_writer import dump_answers
+from csm_check.answers_writer import dump_answers, render_template
 from csm_check.cli import app
 from csm_check.loading import load_answers, load_model
 from csm_check.model import Model
@@ -143,8 +143,7 @@ def test_the_page_writer_gives_the_bytes_of_dump_answers(
     # and the page reads back what it wrote (the reader of "Load answers")
     back = tab.page.evaluate(
         "texts => texts.map(text => csmYaml.read(text, csmForm.writer.model, "
-        "Object.keys(csmForm.state().answers).length >= 0 ? "
-        "csmForm.writer.challenges.flatMap(c => c.criteria.map(p => p[0])) : [], ['en', 'de']))",
+        "csmForm.writer.challenges.flatMap(c => c.criteria.map(pair => pair[0])), ['en', 'de']))",
         written,
     )
     for answers, read in zip(sets, back, strict=True):
@@ -308,4 +307,28 @@ def test_form_and_interview_write_the_same_bytes(
     formed = tab.download(tmp_path / "form.yaml")
     assert formed == interviewed.read_text(encoding="utf-8")
     assert "    note: " in formed  # the long note took the folded block form
+    assert tab.errors == []
+
+
+def test_load_reads_the_template_and_small_hand_edits(
+    browser: Any, tmp_path: Path, model: Model
+) -> None:
+    ids = model.criterion_ids()
+    text = render_template(model, "de")  # the question comments between the answers
+    text = text.replace("organisation:\n", "organisation: ACME Service  # by hand\n")
+    text = text.replace("respondent:\n", "respondent: 'Jo''s team'\n")
+    text = text.replace(f"  {ids[0]}:\n", f"  {ids[0]}: 3   # checked\n")
+    text = text.replace(f"  {ids[1]}:\n", f"  {ids[1]}: {{level: 2, note: 'single'}}\n")
+    text = text.replace(f"  {ids[2]}:\n", f"  {ids[2]}:\n    level: n/a\n    note: no bot\n")
+    path = tmp_path / "edited.yaml"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    expected = load_answers(path, model)
+    tab = Page(browser.new_context(), write_form(tmp_path, model))
+    tab.page.set_input_files("#load", str(path))
+    tab.page.wait_for_selector("#status.good")
+    assert tab.page.input_value("#language") == "de"  # the file's language
+    tab.page.fill("#f-assessed_on", "")
+    written = tab.download(tmp_path / "again.yaml")
+    assert written == dump_answers(expected, model)
+    assert 'respondent: "Jo\'s team"\n' in written
     assert tab.errors == []
