@@ -12,6 +12,7 @@ import datetime as dt
 import random
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -331,4 +332,36 @@ def test_load_reads_the_template_and_small_hand_edits(
     written = tab.download(tmp_path / "again.yaml")
     assert written == dump_answers(expected, model)
     assert 'respondent: "Jo\'s team"\n' in written
+    assert tab.errors == []
+
+
+def test_only_keeps_the_other_answers_and_forget_starts_afresh(
+    browser: Any, tmp_path: Path, model: Model
+) -> None:
+    talent = model.challenge("talent").criteria[0].id
+    compliance = model.challenge("compliance").criteria[1].id
+    start = AnswerSet(
+        model=model.id,
+        respondent="Jo",
+        assessed_on=dt.date(2026, 1, 5),
+        language="en",
+        answers={talent: Answer("answered", 3, "kept as it was")},
+    )
+    url = write_form(tmp_path, model, selected=("compliance",), answers=start)
+    tab = Page(browser.new_context(), url)
+    assert tab.page.locator("fieldset.question").count() == len(
+        model.challenge("compliance").criteria
+    )
+    assert tab.page.input_value("#f-assessed_on") == "2026-01-05"
+    tab.page.click(f"label[for='l-{compliance}-2']")
+    text = tab.download(tmp_path / "a.yaml")
+    changed = {**start.answers, compliance: Answer("answered", 2)}
+    assert text == dump_answers(replace(start, answers=changed), model)
+
+    tab.page.click("#forget")  # the confirmation is accepted
+    assert tab.page.text_content("#status") == "The answers kept in this browser were removed."
+    assert not tab.page.is_checked(f"[id='l-{compliance}-2']")
+    tab.page.reload()
+    assert not tab.page.is_checked(f"[id='l-{compliance}-2']")
+    assert tab.page.input_value("#f-respondent") == "Jo"  # the form's own start again
     assert tab.errors == []
