@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import run_cli
+from conftest import TINY_MODEL, run_cli
 from csm_check.answers import Answer, AnswerSet
 from csm_check.answers_writer import dump_answers, render_template
 from csm_check.cli import app
@@ -55,8 +55,14 @@ class Page:
         self.errors: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("dialog", lambda dialog: dialog.accept())
+        self.dialogs: list[str] = []
+        self.page.on("dialog", self._accept)
         self.page.goto(url)
+
+    def _accept(self, dialog: Any) -> None:
+        """Confirmations are accepted (forget); each one is recorded (no alert may come)."""
+        self.dialogs.append(dialog.message)
+        dialog.accept()
 
     def download(self, path: Path) -> str:
         with self.page.expect_download() as info:
@@ -268,7 +274,17 @@ def test_na_needs_a_reason_before_download(browser: Any, tmp_path: Path, model: 
     assert f'  {criterion_id}: {{level: n/a, note: "we have no chatbot"}}' in text
     # the knock-out and its law are explained
     knockouts = [c for c in model.challenge("compliance").criteria if c.minimum_level]
-    assert tab.page.text_content(f"[id='q-{knockouts[0].id}'] .ko").startswith("Knock-out: ")
+    knockout = knockouts[0]
+    assert tab.page.text_content(f"[id='q-{knockout.id}'] .ko").startswith("Knock-out: ")
+    assert "Law: " in (tab.page.text_content(f"[id='q-{knockout.id}'] .ko") or "")
+    tab.page.click(f"label[for='l-{knockout.id}-1']")
+    warning = f"[id='w-{knockout.id}']"
+    assert tab.page.is_visible(warning)
+    assert (tab.page.text_content(warning) or "").startswith(
+        f"Below the knock-out minimum {knockout.minimum_level}"
+    )
+    tab.page.click(f"label[for='l-{knockout.id}-4']")
+    assert not tab.page.is_visible(warning)
 
 
 def test_load_refuses_what_it_cannot_read(browser: Any, tmp_path: Path, model: Model) -> None:
@@ -359,9 +375,33 @@ def test_only_keeps_the_other_answers_and_forget_starts_afresh(
     assert text == dump_answers(replace(start, answers=changed), model)
 
     tab.page.click("#forget")  # the confirmation is accepted
+    assert tab.dialogs == ["Remove the answers kept in this browser and start again?"]
     assert tab.page.text_content("#status") == "The answers kept in this browser were removed."
     assert not tab.page.is_checked(f"[id='l-{compliance}-2']")
     tab.page.reload()
     assert not tab.page.is_checked(f"[id='l-{compliance}-2']")
     assert tab.page.input_value("#f-respondent") == "Jo"  # the form's own start again
+    assert tab.errors == []
+
+
+def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
+    hostile = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
+    start = AnswerSet(
+        model="tiny",
+        organisation=hostile,
+        answers={"base.a": Answer("answered", 1, hostile)},
+    )
+    model_file = tmp_path / "hostile.yaml"
+    model_file.write_text(
+        TINY_MODEL.replace('question: {en: "A?"', 'question: {en: "<b>A</b><img src=x>?"'),
+        encoding="utf-8",
+    )
+    model = load_model(model_file)
+    tab = Page(browser.new_context(), write_form(tmp_path, model, answers=start, role=hostile))
+    assert tab.page.text_content("[id='q-base.a'] legend") == "<b>A</b><img src=x>?"
+    assert tab.page.input_value("#f-organisation") == hostile
+    assert tab.page.input_value("#f-role") == hostile
+    assert tab.page.input_value("[id='n-base.a']") == hostile
+    assert tab.page.locator("img").count() == 0
+    assert tab.dialogs == []
     assert tab.errors == []

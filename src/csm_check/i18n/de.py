@@ -409,6 +409,7 @@ CATALOG: dict[str, str] = {
     "form.parse.date": "Zeile {line}: kein Datum (JJJJ-MM-TT): {value}",
     "form.parse.empty": "die Datei enthält keine Antworten",
     "form.role_too_long": "--role ist {length} Zeichen lang; eine Antwortdatei erlaubt höchstens 200",
+    "form.below_minimum": "Unter dem K.-o.-Minimum {minimum}: Die Prüfung scheitert, bis diese Antwort {minimum} oder höher ist.",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside

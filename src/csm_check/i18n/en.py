@@ -412,6 +412,7 @@ CATALOG: dict[str, str] = {
     "form.parse.date": "line {line}: not a date (YYYY-MM-DD): {value}",
     "form.parse.empty": "the file holds no answers",
     "form.role_too_long": "--role is {length} characters long; an answers file allows at most 200",
+    "form.below_minimum": "Below the knock-out minimum {minimum}: the gate fails until this answer is {minimum} or higher.",
 }
 
 LANGUAGE = LanguageDefinition(

@@ -225,6 +225,9 @@
     note.addEventListener("input", function () { setAnswer(criterion.id, { note: note.value }); });
     var noteLabel = el("label", { for: noteId });
     var error = ui("p", "form.reason_missing", { class: "error", id: "e-" + criterion.id, hidden: true });
+    var below = criterion.minimum === null ? null :
+      ui("p", "form.below_minimum", { class: "error", id: "w-" + criterion.id, hidden: true },
+        { minimum: criterion.minimum });
     var clear = ui("button", "form.clear", { type: "button", class: "clear" });
     clear.addEventListener("click", function () { setAnswer(criterion.id, { level: null, note: "" }); });
     var box = el("fieldset", { class: "question", id: "q-" + criterion.id }, [
@@ -232,10 +235,12 @@
       criterion.knockout ? model("p", criterion.knockout, { class: "ko" }) : null,
       helpBox(criterion),
       levels,
+      below,
       el("div", { class: "note" }, [noteLabel, note, error]),
       el("div", { class: "actions" }, [clear]),
     ]);
-    questions[criterion.id] = { box: box, note: note, noteLabel: noteLabel, error: error };
+    questions[criterion.id] = { box: box, note: note, noteLabel: noteLabel, error: error,
+      below: below, minimum: criterion.minimum };
     label(noteLabel, function (code) {
       return say(answerOf(criterion.id).level === "n/a" ? "form.reason" : "form.note", {}, code);
     });
@@ -320,6 +325,7 @@
     parts.box.classList.toggle("answered", value !== null);
     var missing = na && !cleanNote(answer.note);
     parts.error.hidden = !missing;
+    if (parts.below) parts.below.hidden = !(typeof answer.level === "number" && answer.level < parts.minimum);
     parts.note.setAttribute("aria-invalid", missing ? "true" : "false");
     parts.noteLabel.textContent = say(na ? "form.reason" : "form.note");
   }
