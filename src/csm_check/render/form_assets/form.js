@@ -221,7 +221,8 @@
     }));
     levels.appendChild(level(criterion, "n/a", ui("span", "form.not_applicable")));
     var noteId = "n-" + criterion.id;
-    var note = el("textarea", { id: noteId, rows: "2", maxlength: "2000" });
+    var note = el("textarea", { id: noteId, rows: "2", maxlength: "2000",
+      "aria-describedby": "e-" + criterion.id });
     note.addEventListener("input", function () { setAnswer(criterion.id, { note: note.value }); });
     var noteLabel = el("label", { for: noteId });
     var error = ui("p", "form.reason_missing", { class: "error", id: "e-" + criterion.id, hidden: true });
