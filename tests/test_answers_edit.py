@@ -103,8 +103,7 @@ def test_missing_answers_are_inserted_in_model_order(tiny_model: Model) -> None:
         "    legal.disclosure: 0\n"
         '    legal.contracts: {level: n/a, note: "say \\"no\\""}\n'
         "\n"
-        "    top.x:\n"
-        "      3\n"
+        "    top.x: 3\n"  # a changed entry is written as dump_answers writes it
         "    # trailing\n"
     )
     assert "# mine\n" in result and "# trailing\n" in result
@@ -133,3 +132,15 @@ def test_unchanged_answers_give_the_same_bytes(tiny_model: Model) -> None:
     assert update_answers_text(text, new, tiny_model) == (
         "# hello\nschema_version: 1\nanswers: {base.a: 2, 'top.x': 4}  # flow\n"
     )
+
+
+def test_a_note_that_grows_long_is_folded_as_dump_answers_folds_it(tiny_model: Model) -> None:
+    """The interview edits its file in place; for the same answers it must still hold the
+    bytes `dump_answers` (and the HTML form) write: a long note in the block form, and back."""
+    short = AnswerSet(model="tiny", language="en", answers={"base.b": Answer("answered", 3, "x")})
+    text = dump_answers(short, tiny_model)
+    long = replace(short, answers={"base.b": Answer("answered", 3, "word " * 30 + "end")})
+    grown = update_answers_text(text, long, tiny_model)
+    assert grown == dump_answers(long, tiny_model)
+    assert "  base.b:\n    level: 3\n    note: " in grown
+    assert update_answers_text(grown, short, tiny_model) == text

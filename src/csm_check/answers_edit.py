@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from csm_check.answers import AnswerSet, parse_answers
-from csm_check.answers_writer import answer_value, dump_answers
+from csm_check.answers import Answer, AnswerSet, parse_answers
+from csm_check.answers_writer import answer_lines, answer_value, dump_answers
 from csm_check.errors import CsmCheckError
 from csm_check.model import Model
 from csm_check.yamlio.read import YamlDocument, parse_yaml
@@ -92,6 +92,14 @@ def _entry(key: str, value: str, indent: int) -> str:
     return " " * indent + (f"{key}: {value}" if value else f"{key}:") + "\n"
 
 
+def _answer_entry(criterion_id: str, answer: Answer, indent: int) -> str:
+    """An answer's lines as `dump_answers` writes them (a long note folded in the block
+    form), at the indentation of the file's answers: the interview, the form and `template`
+    write the same bytes for the same answers."""
+    lines = answer_lines(plain_or_quoted(criterion_id), answer)  # at the writer's 2 spaces
+    return "".join(" " * indent + line[2:] + "\n" for line in lines)
+
+
 def _plan(text: str, root: yaml.Node, old: AnswerSet, new: AnswerSet, model: Model) -> list[_Edit]:
     """The edits that turn `text` (holding `old`) into a file holding `new`; raises
     LookupError when the file's shape needs a full rewrite."""
@@ -123,9 +131,15 @@ def _plan(text: str, root: yaml.Node, old: AnswerSet, new: AnswerSet, model: Mod
     order = [c.id for _, c in model.criteria()]
     indent = min(int(k.start_mark.column) for k, _ in answers_node.value)
     for criterion_id in changed:
-        value = answer_value(new.get(criterion_id))
         if criterion_id in entries:
-            edits.append(_replace(text, entries[criterion_id][1], value))
+            key_node, node = entries[criterion_id]
+            column = int(key_node.start_mark.column)
+            entry = _answer_entry(criterion_id, new.get(criterion_id), column)
+            if answers_node.flow_style:  # `answers: {a: 2}`: the value, on its one line
+                edits.append(_replace(text, node, answer_value(new.get(criterion_id))))
+                continue
+            # the whole entry, key and value: a block mapping may become one line and back
+            edits.append(_Edit(int(key_node.start_mark.index), _end(node), entry[column:-1]))
             continue
         if answers_node.flow_style:
             raise LookupError("cannot insert into a flow mapping")
@@ -135,7 +149,7 @@ def _plan(text: str, root: yaml.Node, old: AnswerSet, new: AnswerSet, model: Mod
         else:
             first = min(answers_node.value, key=lambda kv: int(kv[0].start_mark.index))[0]
             at = _line_start(text, int(first.start_mark.index))
-        line = _entry(plain_or_quoted(criterion_id), value, indent)
+        line = _answer_entry(criterion_id, new.get(criterion_id), indent)
         if at == len(text) and text and not text.endswith("\n"):
             line = "\n" + line
         edits.append(_Edit(at, at, line))

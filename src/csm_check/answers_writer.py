@@ -85,7 +85,7 @@ def dump_answers(
         for criterion in challenge.criteria:
             if questions:
                 lines += _question(criterion, language)
-            lines += _answer_lines(plain_or_quoted(criterion.id), answers.get(criterion.id))
+            lines += answer_lines(plain_or_quoted(criterion.id), answers.get(criterion.id))
     return "\n".join(lines) + "\n"
 
 
@@ -94,7 +94,7 @@ def _role_hint(language: Language) -> list[str]:
     return _comment(t("template.role", language, roles=roles))
 
 
-def _answer_lines(key: str, answer: Answer) -> list[str]:
+def answer_lines(key: str, answer: Answer) -> list[str]:
     """One line per answer; an answer whose note makes the line longer than yamllint's
     default limit becomes a block mapping with the note folded over several lines."""
     value = answer_value(answer)

@@ -54,6 +54,7 @@ def _root(
     """Readiness checker for customer service managers."""
 
 
+from csm_check.cli.form import form  # noqa: E402
 from csm_check.cli.interactive import interactive  # noqa: E402
 from csm_check.cli.score import compare, score  # noqa: E402
 from csm_check.cli.tools import schema, show_challenges, template, validate  # noqa: E402
@@ -68,6 +69,7 @@ for name, command in (
     ("challenges", show_challenges),
     ("schema", schema),
     ("interactive", interactive),
+    ("form", form),
 ):
     app.command(name)(handled(command))
 

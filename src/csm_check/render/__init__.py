@@ -1,10 +1,11 @@
 """Output formats: one module per format, each turning a result into a string; only the CLI
 writes it. `RENDERERS` maps each `Format` to its renderer and feeds the CLI's --format
 choices; pieces every format shares (status words, escaping, the report header) live in
-`common`, the Rich console in `console`.
+`common`, the Rich console in `console`. `form` is no --format: it renders the HTML answers
+form from the model (its script and style are package data in `form_assets/`).
 
 May import `scoring`, the file kinds, `i18n`, `sanitize`, `rounding` and Rich; never reads
-files, never prints, never imports Typer.
+files (but its own package data), never prints, never imports Typer.
 """
 
 from __future__ import annotations

@@ -1,0 +1,407 @@
+"""The HTML form in a real browser: Playwright drives the system Chromium (never a
+downloaded one) through the page opened from a file:// URL.
+
+It checks that the page makes no network request, can be answered by keyboard and mouse,
+keeps answers over a reload, switches language, and that "Download answers" writes the bytes
+`answers_writer.dump_answers` (and so the interview) writes for the same answers. Skipped
+when `chromium` is not on PATH or Playwright is not installed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import TINY_MODEL, run_cli
+from csm_check.answers import Answer, AnswerSet
+from csm_check.answers_writer import dump_answers, render_template
+from csm_check.cli import app
+from csm_check.loading import load_answers, load_model
+from csm_check.model import Model
+from csm_check.render.form import render_form
+
+CHROMIUM = shutil.which("chromium")
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not on PATH (apt-get install chromium)"
+)
+DATE = "2026-03-01"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield launched
+        launched.close()
+
+
+class Page:
+    """One tab on the form, recording every request and script error."""
+
+    def __init__(self, context: Any, url: str) -> None:
+        context.set_default_timeout(10_000)
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.dialogs: list[str] = []
+        self.page.on("dialog", self._accept)
+        self.page.goto(url)
+
+    def _accept(self, dialog: Any) -> None:
+        """Confirmations are accepted (forget); each one is recorded (no alert may come)."""
+        self.dialogs.append(dialog.message)
+        dialog.accept()
+
+    def download(self, path: Path) -> str:
+        with self.page.expect_download() as info:
+            self.page.click("#download")
+        assert info.value.suggested_filename == "csm-answers.yaml"
+        info.value.save_as(path)
+        return path.read_text(encoding="utf-8")
+
+
+def write_form(tmp_path: Path, model: Model, name: str = "form.html", **options: Any) -> str:
+    path = tmp_path / name
+    selected = options.pop("selected", tuple(c.id for c in model.challenges))
+    path.write_text(render_form(model, "en", selected, **options), encoding="utf-8")
+    return path.as_uri()
+
+
+def js_answers(answers: AnswerSet) -> dict[str, Any]:
+    """`answers` as the page's writer takes them."""
+    return {
+        "organisation": answers.organisation,
+        "respondent": answers.respondent,
+        "role": answers.role,
+        "assessed_on": answers.assessed_on.isoformat() if answers.assessed_on else None,
+        "language": answers.language,
+        "answers": {
+            key: {"state": a.state, "level": a.level, "note": a.note}
+            for key, a in answers.answers.items()
+        },
+    }
+
+
+def odd_text(rng: random.Random, size: int) -> str:
+    pool = [*"abc xyz  \\\"'#:{}-,", "\n", "\t", "\r", "\x85", "\u2028", "\u2029", "\x07",
+            "\ufeff", "ä", "€", "😀", "\U0010fffd", "\ud7ff", "\ue000", "\x7f", "\xa0"]  # fmt: skip
+    return "".join(rng.choice(pool) for _ in range(size))
+
+
+def answer_sets(model: Model) -> list[AnswerSet]:
+    ids = model.criterion_ids()
+    long = "Monthly review with the works council; " * 4
+    notes = {
+        ids[0]: Answer("answered", 2, 'says "yes" \\ no'),
+        ids[1]: Answer("answered", 4, "Grüße ✓ 😀 line\nbreak\ttab"),
+        ids[2]: Answer("answered", 3, long),
+        ids[3]: Answer("not_applicable", None, "no bot yet"),
+        ids[4]: Answer("not_applicable", None, "no bot " + long),
+        ids[5]: Answer("unanswered", None, "ask IT"),
+        ids[6]: Answer("unanswered", None, "ask IT " + long),
+        ids[7]: Answer("answered", 0, "a\\ b\\  c  d " * 12 + "😀 " * 30),
+        ids[8]: Answer("answered", 1, "</script>\u2028\x85\x07 " + "x" * 90),
+        ids[9]: Answer("answered", 1),
+    }
+    rng = random.Random(14)
+    fuzz = {
+        criterion_id: Answer("answered", rng.randrange(5), odd_text(rng, rng.randrange(1, 160)))
+        for criterion_id in ids[10:]
+    }
+    return [
+        AnswerSet(model=model.id, language="en"),
+        AnswerSet(
+            model=model.id,
+            organisation='ACME "Service" \\ GmbH & Co. KG',
+            respondent="Jürgen Ölmann 😀",
+            role="team lead",
+            assessed_on=dt.date(2026, 11, 30),
+            language="de",
+            answers=notes,
+        ),
+        AnswerSet(model=model.id, respondent="Jo", language="en", answers={**notes, **fuzz}),
+        AnswerSet(model=model.id, organisation="x" * 200, language="de", answers=fuzz),
+    ]
+
+
+def test_the_page_writer_gives_the_bytes_of_dump_answers(
+    browser: Any, tmp_path: Path, model: Model
+) -> None:
+    tab = Page(browser.new_context(), write_form(tmp_path, model))
+    sets = answer_sets(model)
+    written = tab.page.evaluate(
+        "sets => sets.map(set => csmYaml.dump(set, csmForm.writer))",
+        [js_answers(answers) for answers in sets],
+    )
+    for answers, text in zip(sets, written, strict=True):
+        assert text == dump_answers(answers, model)
+    # and the page reads back what it wrote (the reader of "Load answers")
+    back = tab.page.evaluate(
+        "texts => texts.map(text => csmYaml.read(text, csmForm.writer.model, "
+        "csmForm.writer.challenges.flatMap(c => c.criteria.map(pair => pair[0])), ['en', 'de']))",
+        written,
+    )
+    for answers, read in zip(sets, back, strict=True):
+        for key, answer in answers.answers.items():
+            level = "n/a" if answer.state == "not_applicable" else answer.level
+            assert read["answers"].get(key, {"level": None, "note": ""}) == {
+                "level": level,
+                "note": answer.note or "",
+            }
+        assert read.get("organisation", "") == (answers.organisation or "")
+    assert tab.errors == []
+
+
+def choose(tab: Page, criterion_id: str, level: int | str, note: str, by_keyboard: bool) -> None:
+    """Answer one question: by keyboard from its help toggle, or with the mouse."""
+    page = tab.page
+    if by_keyboard:
+        page.focus(f"[id='q-{criterion_id}'] summary")
+        page.keyboard.press("Tab")  # into the radio group: its first level
+        page.keyboard.press("Space")
+        for _ in range(5 if level == "n/a" else int(level)):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")  # to the note
+        if note:
+            page.keyboard.type(note)
+    else:
+        page.click(f"label[for='l-{criterion_id}-{level}']")
+        if note:
+            page.click(f"[id='n-{criterion_id}']")
+            page.keyboard.type(note)
+
+
+def test_answer_everything_reload_download_and_load_again(
+    browser: Any, tmp_path: Path, runner: CliRunner
+) -> None:
+    model = load_model()
+    url = write_form(tmp_path, model, role="agent")
+    context = browser.new_context()
+    tab = Page(context, url)
+    page = tab.page
+    page.fill("#f-organisation", "ACME Service GmbH")
+    page.fill("#f-respondent", 'Jana "JJ" Jansen')
+    assert page.input_value("#f-role") == "agent"
+    page.fill("#f-assessed_on", DATE)
+    expected: dict[str, Answer] = {}
+    for index, criterion_id in enumerate(model.criterion_ids()):
+        level: int | str = index % 5
+        note = f"evidence {index}" if index % 3 == 0 else ""
+        if index == 7:
+            level, note = "n/a", "no chatbot in use"
+        choose(tab, criterion_id, level, note, by_keyboard=index % 2 == 0)
+        expected[criterion_id] = (
+            Answer("not_applicable", None, note)
+            if level == "n/a"
+            else Answer("answered", int(level), note or None)
+        )
+    assert page.text_content(".progress.all span") == "All questions: 50 of 50 answered"
+    first = model.criterion_ids()[0]
+    page.focus(f"[id='q-{first}'] summary")
+    page.keyboard.press("Enter")
+    assert page.get_attribute(f"[id='q-{first}'] details", "open") == ""
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+
+    page.select_option("#language", "de")
+    assert page.text_content("h1") == f"{model.title.get('de')}: Antwortbogen"
+    assert page.text_content(f"label[for='l-{first}-n/a']") == "\u2013Trifft nicht zu"
+    page.reload()
+    assert page.input_value("#language") == "de"
+    assert page.input_value("#f-respondent") == 'Jana "JJ" Jansen'
+    assert page.is_checked(f"[id='l-{first}-0']")
+    assert page.input_value(f"[id='n-{first}']") == "evidence 0"
+    assert page.text_content(".progress.all span") == "Alle Fragen: 50 von 50 beantwortet"
+
+    downloaded = tab.download(tmp_path / "answers.yaml")
+    answers = AnswerSet(
+        model=model.id,
+        organisation="ACME Service GmbH",
+        respondent='Jana "JJ" Jansen',
+        role="agent",
+        assessed_on=dt.date.fromisoformat(DATE),
+        language="de",
+        answers=expected,
+    )
+    assert downloaded == dump_answers(answers, model)
+    assert load_answers(tmp_path / "answers.yaml", model) == answers
+    valid = run_cli(runner, "validate", tmp_path / "answers.yaml")
+    assert valid.exit_code == 0, valid.output
+    assert "50/50" in valid.stdout
+    scored = run_cli(runner, "score", tmp_path / "answers.yaml", "--format", "json")
+    assert scored.exit_code in (0, 1), scored.output  # 1: a knock-out below its minimum
+    assert set(tab.requests) == {url}  # the page itself, loaded and reloaded: nothing else
+    assert tab.errors == []
+
+    # A second person (a fresh browser profile) loads the file and changes one answer.
+    second = Page(browser.new_context(), url)
+    second.page.set_input_files("#load", str(tmp_path / "answers.yaml"))
+    second.page.wait_for_selector("#status.good")
+    assert "50 von 50" in (second.page.text_content("#status") or "")
+    last = model.criterion_ids()[-1]
+    second.page.click(f"label[for='l-{last}-1']")
+    again = second.download(tmp_path / "again.yaml").splitlines()
+    changed = [(a, b) for a, b in zip(downloaded.splitlines(), again, strict=True) if a != b]
+    assert changed == [(f"  {last}: 4", f"  {last}: 1")]
+    assert second.requests == [url]
+    assert second.errors == []
+
+
+def test_na_needs_a_reason_before_download(browser: Any, tmp_path: Path, model: Model) -> None:
+    tab = Page(browser.new_context(), write_form(tmp_path, model, selected=("compliance",)))
+    criterion_id = model.challenge("compliance").criteria[0].id
+    tab.page.click(f"label[for='l-{criterion_id}-n/a']")
+    assert tab.page.is_visible(f"[id='e-{criterion_id}']")
+    tab.page.click("#download")
+    assert "need a reason" in (tab.page.text_content("#status") or "")
+    assert tab.page.evaluate("document.activeElement.id") == f"n-{criterion_id}"
+    tab.page.keyboard.type("   ")  # blanks are no reason
+    assert tab.page.is_visible(f"[id='e-{criterion_id}']")
+    tab.page.keyboard.type("we have no chatbot")
+    assert not tab.page.is_visible(f"[id='e-{criterion_id}']")
+    text = tab.download(tmp_path / "a.yaml")
+    assert f'  {criterion_id}: {{level: n/a, note: "we have no chatbot"}}' in text
+    # the knock-out and its law are explained
+    knockouts = [c for c in model.challenge("compliance").criteria if c.minimum_level]
+    knockout = knockouts[0]
+    assert tab.page.text_content(f"[id='q-{knockout.id}'] .ko").startswith("Knock-out: ")
+    assert "Law: " in (tab.page.text_content(f"[id='q-{knockout.id}'] .ko") or "")
+    tab.page.click(f"label[for='l-{knockout.id}-1']")
+    warning = f"[id='w-{knockout.id}']"
+    assert tab.page.is_visible(warning)
+    assert (tab.page.text_content(warning) or "").startswith(
+        f"Below the knock-out minimum {knockout.minimum_level}"
+    )
+    tab.page.click(f"label[for='l-{knockout.id}-4']")
+    assert not tab.page.is_visible(warning)
+
+
+def test_load_refuses_what_it_cannot_read(browser: Any, tmp_path: Path, model: Model) -> None:
+    tab = Page(browser.new_context(), write_form(tmp_path, model))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\nanswers:\n  talent.nope: 2\n", encoding="utf-8")
+    tab.page.set_input_files("#load", str(bad))
+    tab.page.wait_for_selector("#status.bad")
+    status = tab.page.text_content("#status") or ""
+    assert "line 3: unknown question id talent.nope" in status
+    assert "csm-check validate bad.yaml" in status
+    assert tab.errors == []
+
+
+def test_form_and_interview_write_the_same_bytes(
+    browser: Any, tmp_path: Path, runner: CliRunner, tiny_model: Model, tiny_model_file: Path
+) -> None:
+    long = 'monthly with the works council, "no targets yet", Grüße \\ and more ' * 2
+    lines = ["ACME GmbH", "Jana", "2", f"3 {long}", "n no bot yet", "s", "4 ok"]
+    interviewed = tmp_path / "interview.yaml"
+    result = runner.invoke(
+        app,
+        ["interactive", "--answers", str(interviewed), "--challenges", str(tiny_model_file)],
+        input="".join(line + "\n" for line in lines),
+    )
+    assert result.exit_code == 0, result.output
+
+    tab = Page(browser.new_context(), write_form(tmp_path, tiny_model))
+    page = tab.page
+    page.fill("#f-organisation", "ACME GmbH")
+    page.fill("#f-respondent", "Jana")
+    page.fill("#f-assessed_on", dt.date.today().isoformat())  # the interview's date
+    choose(tab, "base.a", 2, "", by_keyboard=True)
+    choose(tab, "base.b", 3, f"  {long}  ", by_keyboard=False)  # outer blanks are trimmed
+    choose(tab, "legal.disclosure", "n/a", "no bot yet", by_keyboard=True)
+    choose(tab, "top.x", 4, "ok", by_keyboard=False)
+    formed = tab.download(tmp_path / "form.yaml")
+    assert formed == interviewed.read_text(encoding="utf-8")
+    assert "    note: " in formed  # the long note took the folded block form
+    assert tab.errors == []
+
+
+def test_load_reads_the_template_and_small_hand_edits(
+    browser: Any, tmp_path: Path, model: Model
+) -> None:
+    ids = model.criterion_ids()
+    text = render_template(model, "de")  # the question comments between the answers
+    text = text.replace("organisation:\n", "organisation: ACME Service  # by hand\n")
+    text = text.replace("respondent:\n", "respondent: 'Jo''s team'\n")
+    text = text.replace(f"  {ids[0]}:\n", f"  {ids[0]}: 3   # checked\n")
+    text = text.replace(f"  {ids[1]}:\n", f"  {ids[1]}: {{level: 2, note: 'single'}}\n")
+    text = text.replace(f"  {ids[2]}:\n", f"  {ids[2]}:\n    level: n/a\n    note: no bot\n")
+    path = tmp_path / "edited.yaml"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    expected = load_answers(path, model)
+    tab = Page(browser.new_context(), write_form(tmp_path, model))
+    tab.page.set_input_files("#load", str(path))
+    tab.page.wait_for_selector("#status.good")
+    assert tab.page.input_value("#language") == "de"  # the file's language
+    tab.page.fill("#f-assessed_on", "")
+    written = tab.download(tmp_path / "again.yaml")
+    assert written == dump_answers(expected, model)
+    assert 'respondent: "Jo\'s team"\n' in written
+    assert tab.errors == []
+
+
+def test_only_keeps_the_other_answers_and_forget_starts_afresh(
+    browser: Any, tmp_path: Path, model: Model
+) -> None:
+    talent = model.challenge("talent").criteria[0].id
+    compliance = model.challenge("compliance").criteria[1].id
+    start = AnswerSet(
+        model=model.id,
+        respondent="Jo",
+        assessed_on=dt.date(2026, 1, 5),
+        language="en",
+        answers={talent: Answer("answered", 3, "kept as it was")},
+    )
+    url = write_form(tmp_path, model, selected=("compliance",), answers=start)
+    tab = Page(browser.new_context(), url)
+    assert tab.page.locator("fieldset.question").count() == len(
+        model.challenge("compliance").criteria
+    )
+    assert tab.page.input_value("#f-assessed_on") == "2026-01-05"
+    tab.page.click(f"label[for='l-{compliance}-2']")
+    text = tab.download(tmp_path / "a.yaml")
+    changed = {**start.answers, compliance: Answer("answered", 2)}
+    assert text == dump_answers(replace(start, answers=changed), model)
+
+    tab.page.click("#forget")  # the confirmation is accepted
+    assert tab.dialogs == ["Remove the answers kept in this browser and start again?"]
+    assert tab.page.text_content("#status") == "The answers kept in this browser were removed."
+    assert not tab.page.is_checked(f"[id='l-{compliance}-2']")
+    tab.page.reload()
+    assert not tab.page.is_checked(f"[id='l-{compliance}-2']")
+    assert tab.page.input_value("#f-respondent") == "Jo"  # the form's own start again
+    assert tab.errors == []
+
+
+def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
+    hostile = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
+    start = AnswerSet(
+        model="tiny",
+        organisation=hostile,
+        answers={"base.a": Answer("answered", 1, hostile)},
+    )
+    model_file = tmp_path / "hostile.yaml"
+    model_file.write_text(
+        TINY_MODEL.replace('question: {en: "A?"', 'question: {en: "<b>A</b><img src=x>?"'),
+        encoding="utf-8",
+    )
+    model = load_model(model_file)
+    tab = Page(browser.new_context(), write_form(tmp_path, model, answers=start, role=hostile))
+    assert tab.page.text_content("[id='q-base.a'] legend") == "<b>A</b><img src=x>?"
+    assert tab.page.input_value("#f-organisation") == hostile
+    assert tab.page.input_value("#f-role") == hostile
+    assert tab.page.input_value("[id='n-base.a']") == hostile
+    assert tab.page.locator("img").count() == 0
+    assert tab.dialogs == []
+    assert tab.errors == []
