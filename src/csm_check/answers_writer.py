@@ -42,9 +42,23 @@ def answer_value(answer: Answer) -> str:
         level = NOT_APPLICABLE
     else:
         level = "null" if answer.note is not None else ""
-    if answer.note is None:
+    if answer.note is None and not answer.dated:
         return level
-    return f"{{level: {level}, note: {quote(answer.note)}}}"
+    return "{" + ", ".join(f"{key}: {value}" for key, value in _fields(answer, level)) + "}"
+
+
+def _fields(answer: Answer, level: str) -> list[tuple[str, str]]:
+    """An answer mapping's keys and values, in the writer's order."""
+    fields = [("level", level)]
+    for key in ("note", "evidence"):
+        text = getattr(answer, key)
+        if text is not None:
+            fields.append((key, quote(text)))
+    for key in ("checked_on", "review_by"):
+        day = getattr(answer, key)
+        if day is not None:
+            fields.append((key, day.isoformat()))
+    return fields
 
 
 def dump_answers(
@@ -95,14 +109,21 @@ def _role_hint(language: Language) -> list[str]:
 
 
 def _answer_lines(key: str, answer: Answer) -> list[str]:
-    """One line per answer; an answer whose note makes the line longer than yamllint's
-    default limit becomes a block mapping with the note folded over several lines."""
+    """One line per answer; an answer whose note or evidence makes the line longer than
+    yamllint's default limit becomes a block mapping with free text folded over several
+    lines."""
     value = answer_value(answer)
     line = f"  {key}: {value}" if value else f"  {key}:"
-    if len(line) <= WRAP or answer.note is None:
+    if len(line) <= WRAP or (answer.note is None and not answer.dated):
         return [line]
     level = value[len("{level: ") :].split(",", 1)[0]
-    return [f"  {key}:", f"    level: {level}", *folded("    note: ", quote(answer.note), "      ")]
+    lines = [f"  {key}:"]
+    for name, text in _fields(answer, level):
+        if name in ("note", "evidence"):
+            lines += folded(f"    {name}: ", text, "      ")
+        else:
+            lines.append(f"    {name}: {text}")
+    return lines
 
 
 def _question(criterion: Criterion, language: Language) -> list[str]:

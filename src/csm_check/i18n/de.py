@@ -367,6 +367,27 @@ CATALOG: dict[str, str] = {
     "interview.cleared": "Gelöscht: die Frage ist wieder offen.",
     "interview.prompt_keys": "↑↓ Stufe wählen · Enter antworten · Esc zurück · F1 Hilfe · Strg+X löschen · q beenden",
     "interview.more": "Enter zeigt Blocker und nächste Schritte (q überspringt sie).",
+    # -- evidence that expires (helper "evidence") --
+    "err.evidence_too_long": "Nachweis hat {length} Zeichen; erlaubt sind höchstens {maximum}",
+    "err.evidence_type": "Nachweis muss Text oder ein Link sein, gefunden: {value}",
+    "err.evidence_date": "{key} muss ein Datum wie 2026-03-31 sein, gefunden: {value}",
+    "err.evidence_date.hint": "Datum als JJJJ-MM-TT schreiben, ohne Uhrzeit",
+    "err.review_before_check": "review_by {review} liegt vor checked_on {checked}",
+    "err.review_before_check.hint": "review_by ist der Tag der nächsten Prüfung des Nachweises, also nach checked_on",
+    "gate.stale_evidence": "{criterion} gibt Stufe {score} an, aber der Nachweis war am {date} zur erneuten Prüfung fällig (require_fresh_evidence)",
+    "evidence.stale": "Nachweise mit fälliger Prüfung",
+    "evidence.stale_item": "{criterion}: Stufe {claimed} zählt als {counted}; der Nachweis war am {date} zur Prüfung fällig",
+    "evidence.stale_detail": "{date}, überschritten: die angegebene Stufe {claimed} zählt als {counted}",
+    "evidence.label": "Nachweis",
+    "evidence.checked_on": "Nachweis geprüft am",
+    "evidence.review_due": "Nächste Prüfung des Nachweises",
+    "template.evidence": "Stufe 3 oder 4? Geben Sie an, was sie belegt: die Antwort als Mapping schreiben, z. B. {example}. evidence: ein Dokument oder Link; checked_on: wann zuletzt geprüft; review_by: wann erneut zu prüfen (sonst checked_on plus review_months des Kriteriums; bei rechtlichen Kriterien 12). Danach zählt die Antwort höchstens als Stufe {cap}.",
+    "interview.evidence_prompt": "Nachweis für diese Stufe: ein Dokument oder Link (Enter überspringt)",
+    "interview.checked_on_prompt": "Geprüft am, als JJJJ-MM-TT (Enter: heute)",
+    "interview.review_by_prompt": "Erneut prüfen bis, als JJJJ-MM-TT (Enter: {default})",
+    "interview.review_by_none": "kein Datum",
+    "interview.date_invalid": "'{text}' ist kein Datum: als JJJJ-MM-TT eingeben oder Enter drücken.",
+    "interview.evidence_saved": "Nachweis gespeichert; nächste Prüfung am {date}.",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside
