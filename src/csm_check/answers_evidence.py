@@ -33,7 +33,7 @@ def parse_evidence(
             problems.append(document.problem((*loc, "evidence"), message))
         else:
             message = msg("err.evidence_type", value=describe(evidence))
-            hint = msg("err.note_type.hint")
+            hint = msg("err.evidence_type.hint")
             problems.append(document.problem((*loc, "evidence"), message, hint))
     dates: dict[str, dt.date | None] = {}
     for key in ("checked_on", "review_by"):

@@ -76,6 +76,8 @@ def dump_answers(
     assessed_on = answers.assessed_on.isoformat() if answers.assessed_on else None
     lines = [f"# yaml-language-server: $schema={one_line(schema_path)}"] if schema_path else []
     lines += _comment(t("template.header", language))
+    if questions:
+        lines += _evidence_hint(model, language)
     if questions and any(criterion.levels is None for _, criterion in model.criteria()):
         lines.append(f"# {t('template.scale', language)}:")
         for level in model.scale.levels:
@@ -135,7 +137,19 @@ def _question(criterion: Criterion, language: Language) -> list[str]:
         lines += [f"  #   {line[len('    # ') :]}".rstrip() for line in text]
     if criterion.minimum_level is not None:
         lines += _comment(t("model.knockout", language, minimum=criterion.minimum_level), "  ")
+    if criterion.review_interval is not None:
+        months = criterion.review_interval
+        lines += _comment(t("template.review_months", language, months=months), "  ")
     return lines
+
+
+EVIDENCE_EXAMPLE = '{level: 3, note: "...", evidence: "https://...", checked_on: 2026-03-31}'
+
+
+def _evidence_hint(model: Model, language: Language) -> list[str]:
+    """How levels 3 and 4 carry their evidence and its dates (see `scoring.freshness`)."""
+    text = t("template.evidence", language, example=EVIDENCE_EXAMPLE, cap=model.stale_level_cap)
+    return _comment(text)
 
 
 def render_template(model: Model, language: Language, *, schema_path: str | None = None) -> str:

@@ -370,6 +370,7 @@ CATALOG: dict[str, str] = {
     # -- evidence that expires (helper "evidence") --
     "err.evidence_too_long": "Nachweis hat {length} Zeichen; erlaubt sind höchstens {maximum}",
     "err.evidence_type": "Nachweis muss Text oder ein Link sein, gefunden: {value}",
+    "err.evidence_type.hint": "Nachweis in Anführungszeichen setzen, damit er Text bleibt",
     "err.evidence_date": "{key} muss ein Datum wie 2026-03-31 sein, gefunden: {value}",
     "err.evidence_date.hint": "Datum als JJJJ-MM-TT schreiben, ohne Uhrzeit",
     "err.review_before_check": "review_by {review} liegt vor checked_on {checked}",
@@ -381,13 +382,14 @@ CATALOG: dict[str, str] = {
     "evidence.label": "Nachweis",
     "evidence.checked_on": "Nachweis geprüft am",
     "evidence.review_due": "Nächste Prüfung des Nachweises",
-    "template.evidence": "Stufe 3 oder 4? Geben Sie an, was sie belegt: die Antwort als Mapping schreiben, z. B. {example}. evidence: ein Dokument oder Link; checked_on: wann zuletzt geprüft; review_by: wann erneut zu prüfen (sonst checked_on plus review_months des Kriteriums; bei rechtlichen Kriterien 12). Danach zählt die Antwort höchstens als Stufe {cap}.",
+    "template.evidence": "Stufe 3 oder 4? Schreiben Sie dazu, was sie belegt, z. B. {example}. evidence: ein Dokument oder Link; checked_on: wann zuletzt geprüft; review_by: wann erneut zu prüfen (sonst checked_on plus review_months des Kriteriums; bei rechtlichen Kriterien 12). Danach zählt die Antwort höchstens als Stufe {cap}.",
     "interview.evidence_prompt": "Nachweis für diese Stufe: ein Dokument oder Link (Enter überspringt)",
-    "interview.checked_on_prompt": "Geprüft am, als JJJJ-MM-TT (Enter: heute)",
+    "interview.checked_on_prompt": "Geprüft am, als JJJJ-MM-TT (Enter: {default})",
     "interview.review_by_prompt": "Erneut prüfen bis, als JJJJ-MM-TT (Enter: {default})",
     "interview.review_by_none": "kein Datum",
     "interview.date_invalid": "'{text}' ist kein Datum: als JJJJ-MM-TT eingeben oder Enter drücken.",
     "interview.evidence_saved": "Nachweis gespeichert; nächste Prüfung am {date}.",
+    "template.review_months": "Nachweis für Stufe 3 oder 4: alle {months} Monate erneut prüfen.",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside

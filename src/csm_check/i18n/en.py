@@ -373,6 +373,7 @@ CATALOG: dict[str, str] = {
     # -- evidence that expires (helper "evidence") --
     "err.evidence_too_long": "evidence is {length} characters; at most {maximum} are allowed",
     "err.evidence_type": "evidence must be text or a link, got {value}",
+    "err.evidence_type.hint": "quote the evidence to keep it text",
     "err.evidence_date": "{key} must be a date such as 2026-03-31, got {value}",
     "err.evidence_date.hint": "write the day as YYYY-MM-DD, without a time",
     "err.review_before_check": "review_by {review} lies before checked_on {checked}",
@@ -384,13 +385,14 @@ CATALOG: dict[str, str] = {
     "evidence.label": "Evidence",
     "evidence.checked_on": "Evidence checked on",
     "evidence.review_due": "Evidence review due",
-    "template.evidence": "Level 3 or 4? Say what shows it: write the answer as a mapping, e.g. {example}. evidence: a document or link; checked_on: when it was last checked; review_by: when it must be checked again (else checked_on plus the criterion's review_months; legal criteria: 12). Past that date the answer counts at most as level {cap}.",
+    "template.evidence": "Level 3 or 4? Say what shows it, e.g. {example}. evidence: a document or link; checked_on: when it was last checked; review_by: when it must be checked again (else checked_on plus the criterion's review_months; legal criteria: 12). Past that date the answer counts at most as level {cap}.",
     "interview.evidence_prompt": "Evidence for this level: a document or link (Enter skips)",
-    "interview.checked_on_prompt": "Checked on, as YYYY-MM-DD (Enter: today)",
+    "interview.checked_on_prompt": "Checked on, as YYYY-MM-DD (Enter: {default})",
     "interview.review_by_prompt": "Review by, as YYYY-MM-DD (Enter: {default})",
     "interview.review_by_none": "no date",
     "interview.date_invalid": "'{text}' is not a date: type it as YYYY-MM-DD, or press Enter.",
     "interview.evidence_saved": "Evidence saved; review due {date}.",
+    "template.review_months": "Evidence for level 3 or 4: re-check every {months} months.",
 }
 
 LANGUAGE = LanguageDefinition(
