@@ -91,16 +91,16 @@ def test_review_months_are_calendar_months(start: dt.date, months: int, expected
 
 
 def test_review_by_wins_over_checked_on_and_legal_criteria_default_to_12() -> None:
-    criterion = dict((c.id, c) for _, c in MODEL.criteria())["base.b"]
+    criterion = {c.id: c for _, c in MODEL.criteria()}["base.b"]
     checked = Answer("answered", 4, checked_on=dt.date(2025, 3, 1))
     assert review_due(criterion, checked) == dt.date(2026, 3, 1)
     both = Answer("answered", 4, checked_on=dt.date(2025, 3, 1), review_by=dt.date(2025, 6, 1))
     assert review_due(criterion, both) == dt.date(2025, 6, 1)
-    plain = dict((c.id, c) for _, c in MODEL.criteria())["base.a"]  # no review_months, no law
+    plain = {c.id: c for _, c in MODEL.criteria()}["base.a"]  # no review_months, no law
     assert review_due(plain, checked) is None
     from csm_check.loading import load_model
 
-    shipped = dict((c.id, c) for _, c in load_model().criteria())
+    shipped = {c.id: c for _, c in load_model().criteria()}
     assert shipped["compliance.bot-disclosure"].review_interval == 12
     assert load_model().stale_level_cap == 2
 
@@ -299,7 +299,8 @@ def test_answers_keep_the_evidence_fields() -> None:
          "a.yaml:6:33: review_by must be a date such as 2026-03-31, got"),
         ("{level: 4, checked_on: 2026-05-01, review_by: 2026-04-01}",
          "a.yaml:6:57: review_by 2026-04-01 lies before checked_on 2026-05-01"),
-        ("{level: 4, evidence: 12}", "a.yaml:6:32: evidence must be text or a link, got 12 (hint: quote the evidence"),
+        ("{level: 4, evidence: 12}",
+         "a.yaml:6:32: evidence must be text or a link, got 12 (hint: quote the evidence"),
         ("{level: 4, checked_at: 2026-01-02}", "a.yaml:6:22: unknown key 'checked_at'"),
     ],
 )  # fmt: skip
