@@ -436,3 +436,18 @@ def test_piped_interview_asks_nothing_more() -> None:
     out, saved = interview(["", "", "4", "q"], start, interactive=False)
     assert "Evidence for this level" not in out
     assert saved.get("base.b") == Answer("answered", 4)
+
+
+def test_the_example_carries_fresh_evidence_dates(runner: CliRunner) -> None:
+    from conftest import EXAMPLE
+
+    result = run(runner, "score", EXAMPLE, "-f", "json", "--require-fresh-evidence")
+    assert result.exit_code == 0  # every review date lies after assessed_on 2026-11-27
+    report = json.loads(result.stdout)
+    assert report["overall"]["score"] == 44.7  # as without evidence: nothing stale
+    dated = [c for ch in report["challenges"] for c in ch["criteria"] if "evidence" in c]
+    assert [(c["id"], c["review_due"], c["stale"]) for c in dated] == [
+        ("compliance.bot-disclosure", "2027-09-15", False),  # checked 2026-09-15 + 12 months
+        ("compliance.processor-contracts", "2027-03-02", False),
+        ("compliance.call-recording-consent", "2027-05-31", False),  # its review_by
+    ]
