@@ -152,6 +152,10 @@ def test_a_team_caps_each_respondent_before_averaging(folder: Path, runner: CliR
     report = json.loads(run(runner, *args).stdout)
     b = report["challenges"][0]["criteria"][1]
     assert b["level"] == 3  # (2 + 4) / 2
+    spread = report["team"]["criteria"][1]
+    assert spread["stale"] == [{"respondent": "a", "claimed_level": 4, "review_due": "2026-11-29"}]
+    assert (spread["min"], spread["max"]) == (2, 4)  # the capped level, as in the mean
+    assert "stale" not in report["team"]["criteria"][0]
     result = run(runner, *args, "--require-fresh-evidence")
     assert result.exit_code == 1
     (detail,) = json.loads(result.stdout)["gate"]["reason_details"]

@@ -207,6 +207,14 @@ class ReportNote(_Part):
     note: str
 
 
+class ReportStale(_Part):
+    """A respondent's answer whose evidence review date had passed (capped before the mean)."""
+
+    respondent: str
+    claimed_level: WholeLevel
+    review_due: str = Field(description="ISO date the review was due.")
+
+
 class ReportSpread(_Part):
     id: str
     challenge: str
@@ -218,6 +226,9 @@ class ReportSpread(_Part):
     disagreement: bool = Field(description="Answers spread by 2 levels or more.")
     notes: list[ReportNote] = Field(
         default_factory=list, description="Each respondent's note on the criterion."
+    )
+    stale: list[ReportStale] | None = Field(
+        None, description="Respondents whose evidence was due for review; absent when none."
     )
 
 

@@ -28,6 +28,7 @@ from csm_check.report import (
     ReportOverall,
     ReportRespondent,
     ReportSpread,
+    ReportStale,
     ReportTeam,
 )
 from csm_check.rounding import half_up
@@ -159,6 +160,13 @@ def _team(team: TeamSummary) -> ReportTeam:
                 notes=[
                     ReportNote.model_construct(respondent=who, note=note) for who, note in s.notes
                 ],
+                stale=[
+                    ReportStale.model_construct(
+                        respondent=who, claimed_level=int(level), review_due=due.isoformat()
+                    )
+                    for who, level, due in s.stale
+                ]
+                or None,
             )
             for s in team.spreads
         ],
@@ -235,7 +243,7 @@ def _criterion(result: CriterionResult) -> ReportCriterion:
             "review_by": _iso(answer.review_by),
             "review_due": _iso(due),
             "stale": result.stale is not None if due is not None else None,
-            "claimed_level": result.stale.claimed_level if result.stale else None,
+            "claimed_level": int(result.stale.claimed_level) if result.stale else None,
         }
     )
 
