@@ -455,3 +455,14 @@ def test_the_example_carries_fresh_evidence_dates(runner: CliRunner) -> None:
         ("compliance.processor-contracts", "2027-03-02", False),
         ("compliance.call-recording-consent", "2027-05-31", False),  # its review_by
     ]
+
+
+def test_evidence_text_is_inert_in_markdown_and_html(folder: Path, runner: CliRunner) -> None:
+    hostile = "<script>alert(1)</script> [x](javascript:alert) **bold**"
+    text = STALE.replace('evidence: "QA report"', f'evidence: "{hostile}"')
+    (folder / "hostile.yaml").write_text(text, encoding="utf-8")
+    args = ("score", "hostile.yaml", "--challenges", "tiny.yaml", "-f")
+    html = run(runner, *args, "html").stdout
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = run(runner, *args, "markdown").stdout
+    assert "<script>" not in markdown and "\\[x\\]" in markdown and "\\*\\*bold\\*\\*" in markdown
