@@ -53,6 +53,8 @@ def test_ctrl_c_saves_and_resume_continues(tmp_path: Path, model: Model) -> None
     child.expect_exact("question 2/5")
     child.expect_exact("> ")
     child.sendline("3 monthly, no targets yet")
+    child.expect_exact("Evidence for this level")  # optional at a terminal: Enter skips it
+    child.sendline("")
     child.expect_exact("question 3/5")
     child.expect_exact("> ")
     child.sendintr()

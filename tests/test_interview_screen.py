@@ -163,6 +163,8 @@ def test_resume_review_and_end_screen(
     person.type("2\r")
     person.wait_for("49/50 answered")  # straight to the other open question
     person.type("4\r")
+    person.wait_for("Evidence for this level")  # optional at a terminal: Enter skips it
+    person.type("\r")
     screen = person.wait_for("Review: 50/50 answered", "f to finish")
     for challenge in model.challenges:
         assert f"{challenge.number}. {challenge.short('en')}"[: columns - 12] in screen
@@ -202,6 +204,8 @@ def test_ctrl_c_in_the_prompt_saves_and_exits_130(tmp_path: Path, model: Model) 
     start(person)
     person.wait_for("question 1/6")
     person.type("3\r")
+    person.wait_for("Evidence for this level")
+    person.type("\r")
     person.wait_for("question 2/6")
     person.type("1 half")
     person.type("\x03")

@@ -210,7 +210,8 @@ def run(
 
 def test_review_screen_opens_a_challenge_and_a_question() -> None:
     start = AnswerSet(language="en", answers={"base.a": Answer("answered", 2)})
-    lines = ["", "", "3", "s", "s", "1", "legal", "4", "s", "base.a", "4", "f", "q", ""]
+    # each "" after a 3 or 4 skips the optional evidence prompt (a terminal only)
+    lines = ["", "", "3", "", "s", "s", "1", "legal", "4", "", "s", "base.a", "4", "", "f", "q", ""]
     outcome, out, writes = run(lines, start)
     assert outcome is Outcome.FINISHED
     assert "Review: 3/5 answered" in out

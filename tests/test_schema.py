@@ -161,8 +161,8 @@ def test_config_schema_lists_every_challenge(runner: CliRunner, model: Model) ->
     challenges = schema["properties"]["challenges"]
     assert challenges["propertyNames"] == {"enum": [c.id for c in model.challenges]}
     assert set(schema["properties"]) == {
-        "fail_under", "require_complete", "require_evidence", "target", "top", "language",
-        "max_drop", "challenges",
+        "fail_under", "require_complete", "require_evidence", "require_fresh_evidence",
+        "target", "top", "language", "max_drop", "challenges",
     }  # fmt: skip
     assert schema["additionalProperties"] is False
 

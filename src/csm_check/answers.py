@@ -9,11 +9,12 @@ gets a message a manager understands (YAML's `no` is a boolean, ...).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
 
+from csm_check.answers_evidence import ANSWER_KEYS, MAX_EVIDENCE, parse_evidence
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, format_count, message_language, msg
 from csm_check.i18n.field import LanguageCode
@@ -49,14 +50,26 @@ class Answer:
     state: State
     level: float | None = None
     note: str | None = None
+    # Evidence that expires (see `scoring.freshness`): what shows the level, when it was
+    # last checked and when it must be checked again.
+    evidence: str | None = None
+    checked_on: dt.date | None = None
+    review_by: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the answer carries evidence fields (the writer then needs a mapping)."""
+        return not (self.evidence is None and self.checked_on is None and self.review_by is None)
 
     @property
     def lacks_evidence(self) -> bool:
-        """The one evidence rule: a level of 3 or more claims practice; a note must back it."""
+        """The one evidence rule: a level of 3 or more claims practice; a note (or the
+        `evidence` field) must back it."""
         return (
             self.level is not None
             and self.level >= EVIDENCE_LEVEL
             and not (self.note or "").strip()
+            and not (self.evidence or "").strip()
         )
 
 
@@ -108,6 +121,15 @@ class AnswerEntry(BaseModel):
 
     level: LevelValue | Literal["n/a"] | None
     note: Annotated[str, Field(max_length=MAX_NOTE)] | None = None
+    evidence: Annotated[str, Field(max_length=MAX_EVIDENCE)] | None = Field(
+        default=None, description="What shows the level: a document, a link, a report."
+    )
+    checked_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = Field(
+        default=None, description="When the evidence was last checked (ISO date)."
+    )
+    review_by: Annotated[dt.date | None, BeforeValidator(_to_date)] = Field(
+        default=None, description="When it must be checked again (ISO date)."
+    )
 
 
 # The short form is a level or empty: `n/a` needs a note, so it only exists as a mapping.
@@ -249,15 +271,27 @@ def _carry_over(
 def _parse_answer(
     document: YamlDocument, loc: tuple[str, ...], raw: Any, problems: list[Problem]
 ) -> Answer | None:
+    answer = _parse_level(document, loc, raw, problems)
+    if not isinstance(raw, dict) or not any(key in raw for key in ANSWER_KEYS[2:]):
+        return answer
+    evidence = parse_evidence(document, loc, raw, problems)
+    if answer is None or evidence is None:
+        return None
+    return replace(answer, evidence=evidence[0], checked_on=evidence[1], review_by=evidence[2])
+
+
+def _parse_level(
+    document: YamlDocument, loc: tuple[str, ...], raw: Any, problems: list[Problem]
+) -> Answer | None:
     note: Any = None
     level_loc = loc
     if isinstance(raw, dict):
-        unknown = [k for k in raw if k not in ("level", "note")]
+        unknown = [k for k in raw if k not in ANSWER_KEYS]
         problems.extend(
             document.problem(
                 (*loc, str(key)),
                 msg("err.unknown_key", key=key),
-                did_you_mean(str(key), ("level", "note")),
+                did_you_mean(str(key), ANSWER_KEYS),
                 at_key=True,
             )
             for key in unknown

@@ -42,9 +42,23 @@ def answer_value(answer: Answer) -> str:
         level = NOT_APPLICABLE
     else:
         level = "null" if answer.note is not None else ""
-    if answer.note is None:
+    if answer.note is None and not answer.dated:
         return level
-    return f"{{level: {level}, note: {quote(answer.note)}}}"
+    return "{" + ", ".join(f"{key}: {value}" for key, value in _fields(answer, level)) + "}"
+
+
+def _fields(answer: Answer, level: str) -> list[tuple[str, str]]:
+    """An answer mapping's keys and values, in the writer's order."""
+    fields = [("level", level)]
+    for key in ("note", "evidence"):
+        text = getattr(answer, key)
+        if text is not None:
+            fields.append((key, quote(text)))
+    for key in ("checked_on", "review_by"):
+        day = getattr(answer, key)
+        if day is not None:
+            fields.append((key, day.isoformat()))
+    return fields
 
 
 def dump_answers(
@@ -62,6 +76,8 @@ def dump_answers(
     assessed_on = answers.assessed_on.isoformat() if answers.assessed_on else None
     lines = [f"# yaml-language-server: $schema={one_line(schema_path)}"] if schema_path else []
     lines += _comment(t("template.header", language))
+    if questions:
+        lines += _evidence_hint(model, language)
     if questions and any(criterion.levels is None for _, criterion in model.criteria()):
         lines.append(f"# {t('template.scale', language)}:")
         for level in model.scale.levels:
@@ -95,14 +111,21 @@ def _role_hint(language: Language) -> list[str]:
 
 
 def answer_lines(key: str, answer: Answer) -> list[str]:
-    """One line per answer; an answer whose note makes the line longer than yamllint's
-    default limit becomes a block mapping with the note folded over several lines."""
+    """One line per answer; an answer whose note or evidence makes the line longer than
+    yamllint's default limit becomes a block mapping with free text folded over several
+    lines."""
     value = answer_value(answer)
     line = f"  {key}: {value}" if value else f"  {key}:"
-    if len(line) <= WRAP or answer.note is None:
+    if len(line) <= WRAP or (answer.note is None and not answer.dated):
         return [line]
     level = value[len("{level: ") :].split(",", 1)[0]
-    return [f"  {key}:", f"    level: {level}", *folded("    note: ", quote(answer.note), "      ")]
+    lines = [f"  {key}:"]
+    for name, text in _fields(answer, level):
+        if name in ("note", "evidence"):
+            lines += folded(f"    {name}: ", text, "      ")
+        else:
+            lines.append(f"    {name}: {text}")
+    return lines
 
 
 def _question(criterion: Criterion, language: Language) -> list[str]:
@@ -114,7 +137,19 @@ def _question(criterion: Criterion, language: Language) -> list[str]:
         lines += [f"  #   {line[len('    # ') :]}".rstrip() for line in text]
     if criterion.minimum_level is not None:
         lines += _comment(t("model.knockout", language, minimum=criterion.minimum_level), "  ")
+    if criterion.review_interval is not None:
+        months = criterion.review_interval
+        lines += _comment(t("template.review_months", language, months=months), "  ")
     return lines
+
+
+EVIDENCE_EXAMPLE = '{level: 3, note: "...", evidence: "https://...", checked_on: 2026-03-31}'
+
+
+def _evidence_hint(model: Model, language: Language) -> list[str]:
+    """How levels 3 and 4 carry their evidence and its dates (see `scoring.freshness`)."""
+    text = t("template.evidence", language, example=EVIDENCE_EXAMPLE, cap=model.stale_level_cap)
+    return _comment(text)
 
 
 def render_template(model: Model, language: Language, *, schema_path: str | None = None) -> str:

@@ -19,6 +19,7 @@ from csm_check.i18n import ENGLISH, Language, choose_language, msg
 from csm_check.loading import load_model
 from csm_check.model import Model
 from csm_check.scoring.compute import score
+from csm_check.scoring.freshness import is_stale
 from csm_check.scoring.results import (
     Baseline,
     GateOptions,
@@ -70,15 +71,19 @@ class Assessment:
         top = (first_path, *first.locations.get("", (1, 1)))
         if reason.criterion is not None:
             criterion = reason.criterion
-            minimum = next(
-                (c.minimum_level for _, c in self.card.model.criteria() if c.id == criterion), None
+            model_criterion = next(
+                (c for _, c in self.card.model.criteria() if c.id == criterion), None
             )
+            minimum = model_criterion.minimum_level if model_criterion else None
 
             def causes(answer: Answer) -> bool:
                 if reason.kind == "blocker":
                     return answer.level is not None and answer.level < (minimum or 0)
                 if reason.kind == "knockout_unanswered":
                     return answer.state == "unanswered"
+                if reason.kind == "stale_evidence":
+                    day = self.card.judged_on
+                    return model_criterion is not None and is_stale(model_criterion, answer, day)
                 return answer.lacks_evidence
 
             found = [
@@ -163,6 +168,7 @@ def gate_options(config: Config, baseline: Baseline | None) -> GateOptions:
         fail_under=config.fail_under,
         require_complete=bool(config.require_complete),
         require_evidence=bool(config.require_evidence),
+        require_fresh_evidence=bool(config.require_fresh_evidence),
         minimums=tuple(config.challenges.items()),
         baseline=baseline,
         max_drop=config.max_drop or 0.0,
@@ -189,7 +195,7 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
     else:
         from csm_check.scoring.team import aggregate
 
-        answers, team = aggregate(model, list(zip(files, sets, strict=True)))
+        answers, team = aggregate(model, list(zip(files, sets, strict=True)), on=dt.date.today())
     baseline = load_baseline(settings.baseline, model)
     result = conclude(
         model, answers, config, sources=tuple(files), first=sets[0], team=team, baseline=baseline
@@ -239,7 +245,7 @@ def load_report(path: Path, model: Model, language: Language | None = None) -> R
 
         files = expand_inputs([path])
         sets = load_all(files, model)
-        answers, team = aggregate(model, list(zip(files, sets, strict=True)))
+        answers, team = aggregate(model, list(zip(files, sets, strict=True)), on=dt.date.today())
         card = score(model, answers, on=judged_on(answers), team=team)
         return build_report(card, language or answers.language or ENGLISH)
     document = load_yaml(path)

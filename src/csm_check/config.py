@@ -55,6 +55,9 @@ class Config(BaseModel):
     fail_under: Score | None = Field(None, description="Overall minimum score.")
     require_complete: StrictBool | None = Field(None, description="Unanswered criteria fail.")
     require_evidence: StrictBool | None = Field(None, description="Levels >= 3 need a note.")
+    require_fresh_evidence: StrictBool | None = Field(
+        None, description="Answers whose evidence review date has passed fail."
+    )
     target: Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)] | None = Field(
         None, description="Target level for next steps (default: the model's)."
     )

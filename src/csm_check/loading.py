@@ -12,6 +12,7 @@ from csm_check.answers import AnswerSet, parse_answers
 from csm_check.errors import InvalidInputError
 from csm_check.i18n import languages, msg
 from csm_check.model import (
+    STALE_LEVEL_CAP,
     Bands,
     Challenge,
     Criterion,
@@ -104,6 +105,7 @@ def trusted_model(data: dict[str, Any]) -> Model:
                     legal=tuple(_legal(ref) for ref in entry.get("legal", ())),
                     references=tuple(_text(ref) for ref in entry.get("references", ())),
                     replaces=tuple(entry.get("replaces", ())),
+                    review_months=entry.get("review_months"),
                 )
                 for entry in item["criteria"]
             ),
@@ -115,6 +117,7 @@ def trusted_model(data: dict[str, Any]) -> Model:
         id=data["id"],
         version=str(data.get("version", "1")),
         legal_reviewed_on=data.get("legal_reviewed_on"),
+        stale_level_cap=data.get("stale_level_cap", STALE_LEVEL_CAP),
         title=_text(data["title"]),
         scale=Scale.model_construct(target=scale["target"], levels=levels),
         bands=Bands.model_construct(

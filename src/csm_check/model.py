@@ -43,6 +43,9 @@ KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CRITERION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$"
 
 LevelNumber = Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)]
+ReviewMonths = Annotated[StrictInt, Field(ge=1, le=120)]
+LEGAL_REVIEW_MONTHS = 12  # a criterion with `legal:` and no review_months of its own
+STALE_LEVEL_CAP = 2  # the most a stale answer counts as, unless the model says otherwise
 Weight = Annotated[StrictFloat, Field(gt=0, le=1000)]
 
 
@@ -183,6 +186,15 @@ class Criterion(Frozen):
     legal: tuple[LegalReference, ...] = ()
     references: tuple[Text, ...] = ()
     replaces: tuple[CriterionId, ...] = ()  # ids of an earlier model version it takes over
+    # Months after an answer's checked_on until its evidence must be checked again.
+    review_months: ReviewMonths | None = None
+
+    @property
+    def review_interval(self) -> int | None:
+        """`review_months`, else 12 for a criterion with law behind it, else none."""
+        if self.review_months is not None:
+            return self.review_months
+        return LEGAL_REVIEW_MONTHS if self.legal else None
 
     @property
     def is_knockout(self) -> bool:
@@ -213,6 +225,7 @@ class Model(Frozen):
     id: Annotated[StrictStr, Field(pattern=KEBAB)]
     version: Annotated[StrictStr, Field(min_length=1, max_length=40)] = "1"
     legal_reviewed_on: dt.date | None = None  # when its legal content was last checked
+    stale_level_cap: LevelNumber = STALE_LEVEL_CAP  # an answer past its review counts at most
     title: Text
     scale: Scale
     bands: Bands

@@ -72,6 +72,19 @@ class ReportCriterion(_Part):
     level: WholeLevel | MeanLevel | None  # int as answered; a team's mean level is a float
     score: ScoreValue | None
     note: str | None
+    # Evidence that expires: present only when the answer carries evidence fields.
+    evidence: str | None = Field(None, description="What shows the level (text or a link).")
+    checked_on: str | None = Field(None, description="ISO date the evidence was last checked.")
+    review_by: str | None = Field(None, description="ISO date given for the next review.")
+    review_due: str | None = Field(
+        None, description="ISO date the review is due: review_by, else checked_on + review_months."
+    )
+    stale: bool | None = Field(
+        None, description="The review date passed before the day judged; `level` is then capped."
+    )
+    claimed_level: WholeLevel | None = Field(
+        None, description="For a stale answer: the level the file gives (`level` is what counts)."
+    )
 
 
 class ReportChallenge(_Part):
@@ -109,6 +122,7 @@ GateCode = Literal[
     "challenge_minimum",
     "challenge_minimum_no_score",
     "drop",
+    "stale_evidence",
 ]
 
 
@@ -124,7 +138,9 @@ class ReportGateDetail(_Part):
             "incomplete (criteria unanswered under --require-complete; see count), "
             "evidence_missing (level >= 3 without a note), challenge_minimum (a challenge "
             "below its minimum in csm-check.yaml), challenge_minimum_no_score, drop (a drop "
-            "against --baseline larger than --max-drop; challenge null: the overall score)."
+            "against --baseline larger than --max-drop; challenge null: the overall score), "
+            "stale_evidence (an answer's evidence review date passed, under "
+            "--require-fresh-evidence; score: the level claimed, review_due: the date)."
         )
     )
     criterion: str | None = Field(description="Criterion id, for knock_out* and evidence_missing.")
@@ -141,6 +157,9 @@ class ReportGateDetail(_Part):
         description="The criterion's level (a team's mean) for knock_out; else null."
     )
     minimum: WholeLevel | None = Field(description="The knock-out's minimum level, for knock_out*.")
+    review_due: str | None = Field(
+        None, description="For stale_evidence: the ISO date the review was due."
+    )
     message: str = Field(description="The reason in the report's language.")
 
 
@@ -186,6 +205,14 @@ class ReportNote(_Part):
     note: str
 
 
+class ReportStale(_Part):
+    """A respondent's answer whose evidence review date had passed (capped before the mean)."""
+
+    respondent: str
+    claimed_level: WholeLevel
+    review_due: str = Field(description="ISO date the review was due.")
+
+
 class ReportSpread(_Part):
     id: str
     challenge: str
@@ -197,6 +224,9 @@ class ReportSpread(_Part):
     disagreement: bool = Field(description="Answers spread by 2 levels or more.")
     notes: list[ReportNote] = Field(
         default_factory=list, description="Each respondent's note on the criterion."
+    )
+    stale: list[ReportStale] | None = Field(
+        None, description="Respondents whose evidence was due for review; absent when none."
     )
 
 

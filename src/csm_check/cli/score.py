@@ -44,6 +44,13 @@ def score(
             "--require-evidence/--no-require-evidence", help="Fail when a level >= 3 has no note."
         ),
     ] = None,
+    require_fresh_evidence: Annotated[
+        bool | None,
+        typer.Option(
+            "--require-fresh-evidence/--no-require-fresh-evidence",
+            help="Fail when an answer's evidence review date has passed.",
+        ),
+    ] = None,
     target: Annotated[
         int | None,
         typer.Option(min=0, max=4, metavar="LEVEL", help="Target level (default: model's)."),
@@ -111,6 +118,7 @@ def score(
         "fail_under": fail_under,
         "require_complete": require_complete,
         "require_evidence": require_evidence,
+        "require_fresh_evidence": require_fresh_evidence,
         "target": target,
         "max_drop": max_drop,
     }
@@ -122,6 +130,7 @@ def score(
         fail_under=fail_under,
         require_complete=require_complete,
         require_evidence=require_evidence,
+        require_fresh_evidence=require_fresh_evidence,
         target=target,
         max_drop=max_drop,
     )

@@ -11,11 +11,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from csm_check.answers import MAX_NOTE, Answer, AnswerSet
+from csm_check.answers import EVIDENCE_LEVEL, MAX_NOTE, Answer, AnswerSet
 from csm_check.errors import CsmCheckError
 from csm_check.i18n import t
 from csm_check.interview import view
 from csm_check.interview.ending import Ending
+from csm_check.interview.evidence import ask_evidence, saved_text
 from csm_check.interview.keys import (
     Choice,
     Command,
@@ -328,10 +329,29 @@ class Interview(Ending):
             summary = view.answer_summary(new, criterion, self.model, self.language)
             self._show(t("interview.saved", self.language, answer=summary), "green")
             self._warn_below_minimum(criterion, new)
+            self._evidence(criterion)
             if self._stay:  # the note was cut: the person may fix it before moving on
                 self._stay = False
                 return "again"
             return "next"
+
+    def _evidence(self, criterion: Criterion) -> None:
+        """At a terminal, after a level 3 or 4: the optional evidence prompts."""
+        current = self.answers.get(criterion.id)
+        if not self.term.interactive or current.level is None or current.level < EVIDENCE_LEVEL:
+            return
+        found = ask_evidence(
+            self.term.read,
+            lambda text: self._show(text, "yellow"),
+            self.language,
+            criterion,
+            current,
+            self._today(),
+        )
+        if found is not None:
+            self._set(criterion.id, found)
+            if (text := saved_text(criterion, found, self.language)) is not None:
+                self._show(text, "green")
 
     def _warn_below_minimum(self, criterion: Criterion, answer: Answer) -> None:
         minimum = criterion.minimum_level
@@ -366,7 +386,13 @@ class Interview(Ending):
             note, self._stay = kept, True
         if command.kind == "not_applicable":
             return Answer("not_applicable", None, note)
-        return Answer("answered", command.level, note if note is not None else current.note)
+        # the evidence and its dates stay with the criterion when its level changes
+        return replace(
+            current,
+            state="answered",
+            level=command.level,
+            note=note if note is not None else current.note,
+        )
 
     def _ask_reason(self, current: str | None) -> str | None:
         prompt = t("interview.reason_prompt", self.language)

@@ -106,6 +106,7 @@ GATE_CODES: dict[GateKind, GateCode] = {
     "challenge_below": "challenge_minimum",
     "challenge_no_score": "challenge_minimum_no_score",
     "regression": "drop",
+    "stale_evidence": "stale_evidence",
 }
 
 
@@ -128,6 +129,9 @@ def gate_reason(
         value = getattr(reason, name)
         if value is not None:
             values[name] = value if reason.kind == "evidence" else format_number(value, language)
+    if reason.kind == "stale_evidence" and reason.score is not None:
+        values["score"] = level_text(reason.score, language)
+        values["date"] = format_date(reason.due, language) if reason.due else "-"
     if reason.threshold is not None:
         values["threshold"] = f"{reason.threshold:g}"
         below = reason.kind in ("below_threshold", "challenge_below")

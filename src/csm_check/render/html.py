@@ -30,6 +30,7 @@ from csm_check.render.common import (
     upcoming_lines,
     why,
 )
+from csm_check.render.evidence import evidence_details, stale_lines
 from csm_check.render.radar import render_radar
 from csm_check.scoring.results import (
     ChallengeResult,
@@ -234,6 +235,10 @@ def _blockers(card: Scorecard, language: Language) -> list[str]:
     if upcoming:
         lines.append(f"<h3>{html_text(t('law.upcoming', language))}</h3>")
         lines += ["<ul>", *(f"<li>{html_text(line)}</li>" for line in upcoming), "</ul>"]
+    stale = stale_lines(card, language)
+    if stale:
+        lines.append(f"<h3>{html_text(t('evidence.stale', language))}</h3>")
+        lines += ["<ul>", *(f"<li>{html_text(line)}</li>" for _, line in stale), "</ul>"]
     return lines
 
 
@@ -313,6 +318,10 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
             f"<li>{html_text(t('report.note_by', language, respondent=who))}: "
             f"{html_text(text)}</li>"
             for who, text in team_notes(card, criterion.id)
+        )
+        note += "".join(
+            f"<li>{html_text(label)}: {html_text(text)}</li>"
+            for label, text in evidence_details(item, language)
         )
         lines.append(
             f"<li>{html_text(criterion.question.get(language))} "

@@ -6,6 +6,7 @@ The report types are the contract, shared with the code that reads reports back 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Literal, overload
 
 from csm_check import __version__
@@ -27,9 +28,11 @@ from csm_check.report import (
     ReportOverall,
     ReportRespondent,
     ReportSpread,
+    ReportStale,
     ReportTeam,
 )
 from csm_check.rounding import half_up
+from csm_check.scoring.freshness import review_due
 from csm_check.scoring.results import ChallengeResult, CriterionResult, GateReason, Scorecard
 
 if TYPE_CHECKING:
@@ -112,7 +115,7 @@ def _detail(card: Scorecard, reason: GateReason, language: Language) -> ReportGa
     knockout = found[0] if found and reason.kind in ("blocker", "knockout_unanswered") else None
 
     def number(value: float | None) -> float | None:
-        if value is None or reason.kind == "evidence":
+        if value is None or reason.kind in ("evidence", "stale_evidence"):
             return value
         return half_up(value, 2)
 
@@ -126,6 +129,7 @@ def _detail(card: Scorecard, reason: GateReason, language: Language) -> ReportGa
         count=reason.count if reason.kind == "incomplete" else None,
         level=_level(knockout.answer.level) if knockout else None,
         minimum=knockout.criterion.minimum_level if knockout else None,
+        review_due=_iso(reason.due),
         message=gate_reason(reason, language),
     )
 
@@ -156,6 +160,13 @@ def _team(team: TeamSummary) -> ReportTeam:
                 notes=[
                     ReportNote.model_construct(respondent=who, note=note) for who, note in s.notes
                 ],
+                stale=[
+                    ReportStale.model_construct(
+                        respondent=who, claimed_level=int(level), review_due=due.isoformat()
+                    )
+                    for who, level, due in s.stale
+                ]
+                or None,
             )
             for s in team.spreads
         ],
@@ -207,17 +218,38 @@ def _challenge(result: ChallengeResult, language: Language) -> ReportChallenge:
         answered=result.answered,
         total=result.total,
         blockers=[r.criterion.id for r in result.blockers],
-        criteria=[
-            ReportCriterion.model_construct(
-                id=r.criterion.id,
-                state=r.answer.state,
-                level=_level(r.answer.level),
-                score=rounded(r.score),
-                note=r.answer.note,
-            )
-            for r in result.criteria
-        ],
+        criteria=[_criterion(r) for r in result.criteria],
     )
+
+
+def _criterion(result: CriterionResult) -> ReportCriterion:
+    """A criterion's answer; the evidence fields only when the answer carries them, so a
+    report without evidence stays as it was."""
+    answer = result.answer
+    criterion = ReportCriterion.model_construct(
+        id=result.criterion.id,
+        state=answer.state,
+        level=_level(answer.level),
+        score=rounded(result.score),
+        note=answer.note,
+    )
+    if not answer.dated:
+        return criterion
+    due = review_due(result.criterion, answer)
+    return criterion.model_copy(
+        update={
+            "evidence": answer.evidence,
+            "checked_on": _iso(answer.checked_on),
+            "review_by": _iso(answer.review_by),
+            "review_due": _iso(due),
+            "stale": result.stale is not None if due is not None else None,
+            "claimed_level": int(result.stale.claimed_level) if result.stale else None,
+        }
+    )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def render_json(card: Scorecard, options: RenderOptions) -> str:

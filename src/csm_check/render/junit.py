@@ -16,7 +16,14 @@ import xml.etree.ElementTree as ET
 
 from csm_check.i18n import t
 from csm_check.render import RenderOptions
-from csm_check.render.common import gate_code, gate_reason, law_text, score_text, status_word
+from csm_check.render.common import (
+    gate_code,
+    gate_reason,
+    law_text,
+    score_text,
+    status_word,
+)
+from csm_check.render.evidence import stale_lines
 from csm_check.sanitize import one_line
 from csm_check.scoring.results import GateReason, Scorecard
 
@@ -44,6 +51,8 @@ def _own_case(reason: GateReason) -> tuple[str, str] | None:
         return f"{SUITE}.drops", reason.challenge or "overall"
     if reason.kind == "evidence":
         return f"{SUITE}.evidence", reason.criterion or ""
+    if reason.kind == "stale_evidence":
+        return f"{SUITE}.fresh-evidence", reason.criterion or ""
     return f"{SUITE}.overall", gate_code(reason)
 
 
@@ -60,6 +69,7 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
         place = _own_case(reason)
         if place is not None:
             _fail(_case(suite, *place), reason, options)
+    stale = stale_lines(card, language)
     for result in card.challenges:
         challenge = result.challenge
         # The name stays the same from run to run so CI servers can track the test's history.
@@ -77,6 +87,8 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
             for r in warnings
             if r.challenge == challenge.id and r.kind in CHALLENGE_KINDS
         ]
+        # Stale evidence is a note here; --require-fresh-evidence makes it a failure above.
+        lines += [line for owner, line in stale if owner == challenge.id]
         ET.SubElement(case, "system-out").text = "\n".join(lines)
     upcoming = {r.criterion.id: r.days_until_binding for _, r in card.upcoming}
     for challenge, criterion in card.model.criteria():

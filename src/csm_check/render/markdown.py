@@ -32,6 +32,7 @@ from csm_check.render.common import (
     upcoming_lines,
     why,
 )
+from csm_check.render.evidence import evidence_details, stale_lines
 from csm_check.scoring.results import ChallengeResult, GateReason, NextStep, Scorecard, Status
 
 
@@ -136,6 +137,10 @@ def _blockers(card: Scorecard, language: Language) -> list[str]:
     if upcoming:
         lines += ["", f"### {md_text(t('law.upcoming', language))}", ""]
         lines += [f"- ⏳ {md_text(line)}" for line in upcoming]
+    stale = stale_lines(card, language)
+    if stale:
+        lines += ["", f"### {md_text(t('evidence.stale', language))}", ""]
+        lines += [f"- ⌛ {md_text(line)}" for _, line in stale]
     return lines
 
 
@@ -177,6 +182,8 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
         if criterion_result.answer.note:
             note = md_text(criterion_result.answer.note)
             lines.append(f"  - {t('report.note', language)}: {note}")
+        for label, text in evidence_details(criterion_result, language):
+            lines.append(f"  - {md_text(label)}: {md_text(text)}")
         for respondent, text in team_notes(card, criterion.id):
             label = md_text(t("report.note_by", language, respondent=respondent))
             lines.append(f"  - {label}: {md_text(text)}")

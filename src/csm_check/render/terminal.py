@@ -25,6 +25,7 @@ from csm_check.render.common import (
     why,
 )
 from csm_check.render.console import capture
+from csm_check.render.evidence import stale_lines
 from csm_check.sanitize import one_line
 from csm_check.scoring.results import GateReason, Scorecard, Status
 
@@ -137,6 +138,13 @@ def _blockers(card: Scorecard, options: RenderOptions) -> RenderableType:
         parts.append(Text(t("law.upcoming", language), style="bold"))
         mark = "~" if options.ascii_only else "⏳"
         parts.append(_list([(Text(mark), Text(one_line(line))) for line in upcoming]))
+    stale = stale_lines(card, language)
+    if stale:
+        parts.append(Text(t("evidence.stale", language), style="bold"))
+        mark = "!" if options.ascii_only else "⌛"
+        parts.append(
+            _list([(Text(mark, style="yellow"), Text(one_line(line))) for _, line in stale])
+        )
     return Group(*parts)
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import MAX_LEVEL, Bands, Challenge, Criterion, Model
+from csm_check.scoring.freshness import cap
 from csm_check.scoring.gate import evaluate_gate
 from csm_check.scoring.priorities import rank_next_steps
 from csm_check.scoring.results import (
@@ -57,9 +58,13 @@ def band(score: float | None, bands: Bands, *, answered: int = 1, total: int = 1
     return "ready"
 
 
-def score_criterion(criterion: Criterion, answer: Answer, day: dt.date | None) -> CriterionResult:
+def score_criterion(
+    criterion: Criterion, given: Answer, day: dt.date | None, level_cap: int = MAX_LEVEL
+) -> CriterionResult:
     """One criterion's score and, for a knock-out, whether it blocks on `day` (None: the law
-    is taken as binding) or binds only later."""
+    is taken as binding) or binds only later. An answer whose evidence review is overdue on
+    `day` counts as at most `level_cap` (see `freshness`)."""
+    answer, stale = cap(criterion, given, day, level_cap)
     level = answer.level if answer.state == "answered" else None
     value = criterion_score(level) if level is not None else None
     minimum = criterion.minimum_level
@@ -67,14 +72,18 @@ def score_criterion(criterion: Criterion, answer: Answer, day: dt.date | None) -
     missed = missed and (level is None or level < (minimum or 0))
     binds_from = criterion.binds_from()
     if missed and day is not None and binds_from is not None and binds_from > day:
-        return CriterionResult(criterion, answer, value, False, (binds_from - day).days)
-    return CriterionResult(criterion, answer, value, missed and level is not None)
+        return CriterionResult(criterion, answer, value, False, (binds_from - day).days, stale)
+    return CriterionResult(criterion, answer, value, missed and level is not None, None, stale)
 
 
 def score_challenge(
-    challenge: Challenge, answers: AnswerSet, bands: Bands, day: dt.date | None = None
+    challenge: Challenge,
+    answers: AnswerSet,
+    bands: Bands,
+    day: dt.date | None = None,
+    level_cap: int = MAX_LEVEL,
 ) -> ChallengeResult:
-    results = [score_criterion(c, answers.get(c.id), day) for c in challenge.criteria]
+    results = [score_criterion(c, answers.get(c.id), day, level_cap) for c in challenge.criteria]
     score = weighted_mean((r.score, r.criterion.weight) for r in results if r.score is not None)
     answered = sum(1 for r in results if r.answer.state != "unanswered")
     if any(r.blocker for r in results):
@@ -98,7 +107,10 @@ def score(
     the answers' assessed_on; with neither, every knock-out's law is taken as binding)."""
     chosen_target = model.scale.target if target is None else target
     day = on or answers.assessed_on
-    challenges = tuple(score_challenge(c, answers, model.bands, day) for c in model.challenges)
+    level_cap = model.stale_level_cap
+    challenges = tuple(
+        score_challenge(c, answers, model.bands, day, level_cap) for c in model.challenges
+    )
     overall = weighted_mean(
         (c.score, c.challenge.weight) for c in challenges if c.score is not None
     )

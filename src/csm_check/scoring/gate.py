@@ -2,6 +2,7 @@
 
 Fails on knock-out blockers, an overall score below --fail-under (or none), unanswered
 criteria under require_complete, levels >= 3 without a note under require_evidence,
+answers whose evidence review is overdue under require_fresh_evidence,
 challenge minimums set to `error`, and drops against a baseline larger than max_drop.
 Minimums set to `warn` only warn.
 """
@@ -55,6 +56,8 @@ def evaluate_gate(
         reasons.append(GateReason("incomplete", count=unanswered))
     if options.require_evidence:
         reasons.extend(_unevidenced(challenges, team))
+    if options.require_fresh_evidence:
+        reasons.extend(_stale(challenges, team))
     by_id = {c.challenge.id: c for c in challenges}
     for challenge_id, minimum in options.minimums:
         result = by_id.get(challenge_id)
@@ -139,6 +142,35 @@ def _unevidenced(
         for challenge in challenges
         for result in challenge.criteria
         if result.answer.lacks_evidence
+    ]
+
+
+def _stale(challenges: tuple[ChallengeResult, ...], team: TeamSummary | None) -> list[GateReason]:
+    """One reason per criterion whose evidence review is overdue: the level claimed (a
+    team's highest) and the review date (a team's earliest)."""
+    if team is not None:
+        return [
+            GateReason(
+                "stale_evidence",
+                criterion=s.criterion,
+                challenge=s.challenge,
+                score=max(level for _, level, _ in s.stale),
+                due=min(due for _, _, due in s.stale),
+            )
+            for s in team.spreads
+            if s.stale
+        ]
+    return [
+        GateReason(
+            "stale_evidence",
+            criterion=result.criterion.id,
+            challenge=challenge.challenge.id,
+            score=result.stale.claimed_level,
+            due=result.stale.review_due,
+        )
+        for challenge in challenges
+        for result in challenge.criteria
+        if result.stale is not None
     ]
 
 

@@ -11,6 +11,7 @@ from csm_check.frozen import frozen
 from csm_check.model import Challenge, Criterion, LegalReference, Model
 
 if TYPE_CHECKING:
+    from csm_check.scoring.freshness import Freshness
     from csm_check.scoring.spread import TeamSummary
 
 Status = Literal["ready", "developing", "at_risk", "insufficient_data", "no_data"]
@@ -26,6 +27,9 @@ class CriterionResult:
     # A knock-out not met (below its minimum or unanswered) whose law binds only later:
     # the days until it does; None otherwise.
     days_until_binding: int | None = None
+    # Set when the answer's evidence review was overdue on the day judged: `answer` then
+    # holds the capped level, this the level claimed and the review date.
+    stale: Freshness | None = None
 
 
 @frozen
@@ -64,6 +68,7 @@ GateKind = Literal[
     "challenge_no_score",
     "regression",
     "knockout_unanswered",
+    "stale_evidence",
 ]
 
 
@@ -79,6 +84,7 @@ class GateReason:
     previous: float | None = None
     count: int = 0
     legal: tuple[LegalReference, ...] = ()  # the law behind a knock-out reason
+    due: dt.date | None = None  # stale_evidence: the (earliest) review date that passed
 
 
 @frozen
@@ -103,6 +109,7 @@ class GateOptions:
     fail_under: float | None = None
     require_complete: bool = False
     require_evidence: bool = False
+    require_fresh_evidence: bool = False
     minimums: tuple[tuple[str, ChallengeGate], ...] = ()  # challenge id and its minimum
     baseline: Baseline | None = None
     max_drop: float = 0.0

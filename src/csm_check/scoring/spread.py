@@ -40,6 +40,9 @@ class CriterionSpread:
     # Each respondent's note on this criterion, as (respondent, note), in file order; the
     # respondent is named by the file's `respondent`, else by its file name.
     notes: tuple[tuple[str, str], ...] = ()
+    # Respondents whose evidence review was overdue: (respondent, level claimed, review
+    # date); their answers entered the mean at most at the model's stale_level_cap.
+    stale: tuple[tuple[str, float, dt.date], ...] = ()
 
     @property
     def disagreement(self) -> bool:

@@ -8,16 +8,25 @@ scoring rules on those means. Where answers spread by 2 levels or more, the crit
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Model
+from csm_check.scoring.freshness import cap
 from csm_check.scoring.spread import CriterionSpread, Respondent, TeamSummary
 
 
-def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[AnswerSet, TeamSummary]:
-    """Fold several answer sets into one set of mean levels plus the spread behind each."""
+def aggregate(
+    model: Model, files: list[tuple[Path, AnswerSet]], on: dt.date | None = None
+) -> tuple[AnswerSet, TeamSummary]:
+    """Fold several answer sets into one set of mean levels plus the spread behind each.
+
+    Evidence is judged per respondent on the team's day (the latest assessed_on, else `on`):
+    a stale answer enters the mean at most at the model's stale_level_cap."""
+    dates = [a.assessed_on for _, a in files if a.assessed_on]
+    day = max(dates) if dates else on
     answers: dict[str, Answer] = {}
     spreads: list[CriterionSpread] = []
     names = [
@@ -27,8 +36,13 @@ def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[Answer
         levels: list[int] = []
         not_applicable = 0
         unevidenced: int | None = None
-        for _, answer_set in files:
-            answer = answer_set.get(criterion.id)
+        stale: list[tuple[str, float, dt.date]] = []
+        for name, (_, answer_set) in zip(names, files, strict=True):
+            answer, freshness = cap(
+                criterion, answer_set.get(criterion.id), day, model.stale_level_cap
+            )
+            if freshness is not None:
+                stale.append((name, freshness.claimed_level, freshness.review_due))
             if answer.state == "answered" and answer.level is not None:
                 level = int(answer.level)
                 levels.append(level)
@@ -52,6 +66,7 @@ def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[Answer
                     for name, (_, answer_set) in zip(names, files, strict=True)
                     if (note := answer_set.get(criterion.id).note)
                 ),
+                tuple(stale),
             )
         )
         if mean is not None:
@@ -64,7 +79,6 @@ def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[Answer
     )
     languages = Counter(a.language or "-" for _, a in files)
     organisations = {a.organisation for _, a in files if a.organisation}
-    dates = [a.assessed_on for _, a in files if a.assessed_on]
     combined = AnswerSet(
         model=model.id,
         organisation=organisations.pop() if len(organisations) == 1 else None,
