@@ -68,6 +68,15 @@ def score(
         float | None,
         typer.Option(min=0, max=100, metavar="POINTS", help="Largest allowed drop (default 0)."),
     ] = None,
+    min_group: Annotated[
+        int | None,
+        typer.Option(
+            "--min-group",
+            min=1,
+            metavar="N",
+            help="Team roles: fewer respondents than N in a role are shown as other (default 3).",
+        ),
+    ] = None,
     force: ForceOption = False,
 ) -> None:
     """Score answers: scorecard, blockers, next steps and a gate for CI.
@@ -102,6 +111,7 @@ def score(
         "require_evidence": require_evidence,
         "target": target,
         "max_drop": max_drop,
+        "min_group_size": min_group,
     }
     # Typer checked each option's range; the fields set are the options given.
     options = Config.model_construct(
@@ -113,6 +123,7 @@ def score(
         require_evidence=require_evidence,
         target=target,
         max_drop=max_drop,
+        min_group_size=min_group,
     )
     settings = ScoreSettings(challenges, config, baseline, options)
     output = None if is_stdout(output) else output
