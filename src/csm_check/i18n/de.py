@@ -394,7 +394,7 @@ CATALOG: dict[str, str] = {
     "err.csv.duplicate_column": "Spalte '{column}' kommt doppelt vor (zuerst in Spalte {first})",
     "err.csv.ragged": "Die Zeile hat {found} Zellen, die Kopfzeile {expected}.",
     "err.csv.level": "'{value}' ist keine Antwort",
-    "err.csv.level.hint": "eine Stufe 0–4, den Namen einer Stufe ({labels}), „n/a: Grund“ eintragen oder leer lassen",
+    "err.csv.level.hint": "eine Stufe von 0 bis 4, den Namen einer Stufe ({labels}), „n/a: Grund“ eintragen oder leer lassen",
     "err.csv.na_reason": "n/a braucht einen Grund",
     "err.csv.na_reason.hint": "als „n/a: warum es nicht zutrifft“ eintragen",
     "err.csv.date": "'{value}' ist kein Datum",

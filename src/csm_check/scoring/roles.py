@@ -210,7 +210,9 @@ class RoleFold:
                         per_group[i].append((mean, criterion.weight))
                 criteria.append(RoleMeans(criterion.id, tuple(means), _gap(means)))
             challenge_means = [_weighted(pairs) for pairs in per_group]
-            challenges.append(RoleMeans(challenge.id, tuple(challenge_means), _gap(challenge_means)))
+            challenges.append(
+                RoleMeans(challenge.id, tuple(challenge_means), _gap(challenge_means))
+            )
         return RoleSummary(min_group, groups, tuple(challenges), tuple(criteria), frozenset(merged))
 
 
