@@ -162,7 +162,7 @@ def test_config_schema_lists_every_challenge(runner: CliRunner, model: Model) ->
     assert challenges["propertyNames"] == {"enum": [c.id for c in model.challenges]}
     assert set(schema["properties"]) == {
         "fail_under", "require_complete", "require_evidence", "target", "top", "language",
-        "max_drop", "challenges",
+        "max_drop", "min_group_size", "challenges",
     }  # fmt: skip
     assert schema["additionalProperties"] is False
 
