@@ -58,6 +58,7 @@ def _root(
 
 from csm_check.cli.interactive import interactive  # noqa: E402
 from csm_check.cli.score import compare, score  # noqa: E402
+from csm_check.cli.survey import import_survey, survey_template  # noqa: E402
 from csm_check.cli.tools import schema, show_challenges, template, validate  # noqa: E402
 
 for name, command in (
@@ -68,6 +69,8 @@ for name, command in (
     ("challenges", show_challenges),
     ("schema", schema),
     ("interactive", interactive),
+    ("survey-template", survey_template),  # issue 14: the CSV route
+    ("import", import_survey),
 ):
     app.command(name)(handled(command))
 

@@ -381,6 +381,11 @@ CATALOG: dict[str, str] = {
     "roles.col.gap": "Abstand",
     "roles.by_role": "Nach Rolle",
     "roles.junit_gap": "Wahrnehmungslücke von {gap} Stufen zwischen {high} und {low}",
+    "survey.field.organisation": "Organisation",
+    "survey.field.respondent": "Ihr Name",
+    "survey.field.role": "Ihre Rolle (Servicemitarbeiter/in, Teamleitung, Qualitätsmanagement, Personaleinsatzplanung, Serviceleitung, IT, Datenschutz)",
+    "survey.field.assessed_on": "Datum (JJJJ-MM-TT)",
+    "survey.field.language": "Sprache (en, de)",
     "survey.written": "{count} Antwortdateien nach {folder} geschrieben.",
     "survey.written_one": "1 Antwortdatei nach {folder} geschrieben.",
     "err.csv.cell": "Spalte {column}: {message}",
@@ -403,6 +408,7 @@ CATALOG: dict[str, str] = {
     "err.csv.language.hint": "eine von {choices} eintragen",
     "err.csv.too_long": "{length} Zeichen, höchstens {maximum} sind erlaubt",
     "err.csv.exists": "{path} gibt es schon; mit --force wird sie ersetzt",
+    "err.csv.syntax": "Diese CSV-Datei ist nicht lesbar: {detail}",
     "err.csv.partial": "nur {count} von {total} Antwortdateien wurden geschrieben: {files}",
 }
 

@@ -384,6 +384,11 @@ CATALOG: dict[str, str] = {
     "roles.col.gap": "Gap",
     "roles.by_role": "By role",
     "roles.junit_gap": "Perception gap of {gap} levels between {high} and {low}",
+    "survey.field.organisation": "Organisation",
+    "survey.field.respondent": "Your name",
+    "survey.field.role": "Your role (agent, team lead, quality, workforce planning, head of service, IT, data protection)",
+    "survey.field.assessed_on": "Date (YYYY-MM-DD)",
+    "survey.field.language": "Language (en, de)",
     "survey.written": "Wrote {count} answers files to {folder}.",
     "survey.written_one": "Wrote 1 answers file to {folder}.",
     "err.csv.cell": "column {column}: {message}",
@@ -406,6 +411,7 @@ CATALOG: dict[str, str] = {
     "err.csv.language.hint": "write one of {choices}",
     "err.csv.too_long": "{length} characters, at most {maximum} are allowed",
     "err.csv.exists": "{path} exists; use --force to replace it",
+    "err.csv.syntax": "this CSV cannot be read: {detail}",
     "err.csv.partial": "only {count} of {total} answers files were written: {files}",
 }
 
