@@ -41,7 +41,8 @@ from csm_check.model import Model
 from csm_check.scoring.roles import RoleFold, role_key
 from csm_check.scoring.team import aggregate
 
-PEOPLE = (
+Row = tuple[str, str, str, dict[str, int | str]]
+PEOPLE: tuple[Row, ...] = (
     ("ada", "Ada", "agent", {"base.a": 1, "base.b": 0, "legal.disclosure": 3, "top.x": 2}),
     ("bo", "Bo", " Agent  ", {"base.a": 1, "base.b": 1, "legal.disclosure": 3}),
     ("cy", "Cy", "Servicemitarbeiter/in", {"base.a": 2, "base.b": 1, "legal.disclosure": "n/a"}),
@@ -170,7 +171,7 @@ def test_min_group_two_shows_the_pair(tiny_model: Model) -> None:
 
 
 def test_two_small_roles_make_an_other_that_is_shown(tiny_model: Model) -> None:
-    rows = (
+    rows: tuple[Row, ...] = (
         *PEOPLE[:3],
         ("i1", "Ivo", "IT", {"base.a": 4}),
         ("i2", "Ina", "it", {"base.a": 4}),
@@ -191,7 +192,7 @@ def test_two_small_roles_make_an_other_that_is_shown(tiny_model: Model) -> None:
 
 
 def test_files_without_a_role_form_their_own_group(tiny_model: Model) -> None:
-    rows = (*PEOPLE[:3], *((s, n, "", a) for s, n, _, a in PEOPLE[3:6]))
+    rows: tuple[Row, ...] = (*PEOPLE[:3], *((s, n, "", a) for s, n, _, a in PEOPLE[3:6]))
     _, summary = aggregate(tiny_model, _sets(rows))
     assert summary.roles is not None
     assert [(g.id, g.kind) for g in summary.roles.groups] == [
@@ -201,7 +202,7 @@ def test_files_without_a_role_form_their_own_group(tiny_model: Model) -> None:
 
 
 def test_no_role_anywhere_means_no_roles(tiny_model: Model) -> None:
-    rows = tuple((s, n, "", a) for s, n, _, a in PEOPLE)
+    rows: tuple[Row, ...] = tuple((s, n, "", a) for s, n, _, a in PEOPLE)
     _, summary = aggregate(tiny_model, _sets(rows))
     assert summary.roles is None
     assert all(r.role is None for r in summary.respondents)
