@@ -82,7 +82,9 @@ def score(
     """Score answers: scorecard, blockers, next steps and a gate for CI.
 
     Several files (or a folder) are scored as a team: mean levels per criterion, and
-    criteria where answers spread by 2 levels or more are listed to discuss first.
+    criteria where answers spread by 2 levels or more are listed to discuss first. When
+    the files say `role:`, the mean level by role and the gaps between roles are shown;
+    a role with fewer than --min-group respondents is shown as "other".
 
     \b
     Examples:
