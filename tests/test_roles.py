@@ -323,3 +323,37 @@ def test_bad_min_group_size_setting(runner: CliRunner, team: Path) -> None:
 def test_german_labels(runner: CliRunner, team: Path) -> None:
     out = run(runner, "score", "team", "--challenges", "tiny.yaml", "--lang", "de").stdout
     assert "Rollen: Servicemitarbeiter/in (3), Teamleitung (3), andere (2, zu wenige" in out
+
+
+def test_free_text_roles_are_escaped_everywhere(
+    runner: CliRunner, team: Path, tiny_model_file: Path
+) -> None:
+    """A role is user text: it must not inject Markdown, HTML or Rich markup."""
+    evil = "<b>x</b> | [/] \x1b[31m"
+    for stem in ("ada", "bo", "cy"):
+        path = team / f"{stem}.yaml"
+        text = (
+            path.read_text("utf-8")
+            .replace('role: "agent"', "role: x")
+            .replace('role: " Agent  "', "role: x")
+        )
+        path.write_text(
+            text.replace('role: "Servicemitarbeiter/in"', "role: x").replace(
+                "role: x", f'role: "{evil.replace(chr(27), chr(92) + "e")}"'
+            ),
+            encoding="utf-8",
+        )
+    table = score(runner)
+    assert table.exit_code == 0, table.stderr
+    assert "\x1b" not in table.stdout
+    # suggested roles first, then free text; escape sequences are dropped
+    assert "Roles: team lead (3), <b>x</b> | [/] (3), other (2," in table.stdout
+    markdown = score(runner, "--format", "markdown").stdout
+    assert "<b>" not in markdown
+    assert "| # | Challenge | team lead | &lt;b&gt;x&lt;/b&gt; \\| \\[/\\] | other | Gap |" in (
+        markdown
+    )
+    html = score(runner, "--format", "html").stdout
+    assert "<b>x" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    data = json.loads(score(runner, "--format", "json").stdout)
+    assert data["team"]["roles"]["groups"][1]["label"] == "<b>x</b> | [/] \x1b[31m"

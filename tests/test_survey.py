@@ -225,3 +225,11 @@ def test_german_messages(runner: CliRunner, here: Path) -> None:
     result = import_csv(runner, f"{HEADER}\nAcme,Ann,,,,x,,,,\n".encode(), "--lang", "de")
     assert result.stderr.startswith("survey.csv:2:6: Spalte base.a: 'x' ist keine Antwort")
     assert "0 Nichts, 1 Punktuell" in result.stderr
+
+
+def test_rows_are_counted_as_a_spreadsheet_shows_them(runner: CliRunner, here: Path) -> None:
+    """A quoted cell over two lines is one row: the next row's problem is in row 3."""
+    data = f'{HEADER}\nAcme,Ann,,,,"n/a: first line\nsecond line",,,,\nAcme,Bo,,,,7,,,,\n'
+    result = import_csv(runner, data.encode())
+    assert result.exit_code == 2
+    assert result.stderr.startswith("survey.csv:3:6: column base.a: '7' is not an answer")
