@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from csm_check.answers import MAX_NOTE, Answer, AnswerSet
+from csm_check.answers import MAX_NOTE, ROLE_SUGGESTIONS, Answer, AnswerSet
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, is_registered, languages, message_language, msg, t
 from csm_check.model import MAX_LEVEL, Model
@@ -44,7 +44,9 @@ class SurveyRow:
 
 
 def field_label(name: str, language: Language) -> str:
-    return t(f"survey.field.{name}", language)
+    """A header field's label in the question row; the role's names the suggestions."""
+    roles = ", ".join(t(f"role.{role}", language) for role in ROLE_SUGGESTIONS)
+    return t(f"survey.field.{name}", language, roles=roles)
 
 
 def render_survey_template(model: Model, language: Language, *, questions: bool = False) -> str:

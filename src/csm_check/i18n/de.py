@@ -383,7 +383,7 @@ CATALOG: dict[str, str] = {
     "roles.junit_gap": "Wahrnehmungslücke von {gap} Stufen zwischen {high} und {low}",
     "survey.field.organisation": "Organisation",
     "survey.field.respondent": "Ihr Name",
-    "survey.field.role": "Ihre Rolle (Servicemitarbeiter/in, Teamleitung, Qualitätsmanagement, Personaleinsatzplanung, Serviceleitung, IT, Datenschutz)",
+    "survey.field.role": "Ihre Rolle (z. B. {roles})",
     "survey.field.assessed_on": "Datum (JJJJ-MM-TT)",
     "survey.field.language": "Sprache (en, de)",
     "survey.written": "{count} Antwortdateien nach {folder} geschrieben.",

@@ -386,7 +386,7 @@ CATALOG: dict[str, str] = {
     "roles.junit_gap": "Perception gap of {gap} levels between {high} and {low}",
     "survey.field.organisation": "Organisation",
     "survey.field.respondent": "Your name",
-    "survey.field.role": "Your role (agent, team lead, quality, workforce planning, head of service, IT, data protection)",
+    "survey.field.role": "Your role (e.g. {roles})",
     "survey.field.assessed_on": "Date (YYYY-MM-DD)",
     "survey.field.language": "Language (en, de)",
     "survey.written": "Wrote {count} answers files to {folder}.",
