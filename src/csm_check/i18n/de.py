@@ -407,9 +407,7 @@ CATALOG: dict[str, str] = {
     "err.csv.language": "unbekannte Sprache '{value}'",
     "err.csv.language.hint": "eine von {choices} eintragen",
     "err.csv.too_long": "{length} Zeichen, höchstens {maximum} sind erlaubt",
-    "err.csv.exists": "{path} gibt es schon; mit --force wird sie ersetzt",
     "err.csv.syntax": "Diese CSV-Datei ist nicht lesbar: {detail}",
-    "err.csv.partial": "nur {count} von {total} Antwortdateien wurden geschrieben: {files}",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside

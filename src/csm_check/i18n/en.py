@@ -410,9 +410,7 @@ CATALOG: dict[str, str] = {
     "err.csv.language": "unknown language '{value}'",
     "err.csv.language.hint": "write one of {choices}",
     "err.csv.too_long": "{length} characters, at most {maximum} are allowed",
-    "err.csv.exists": "{path} exists; use --force to replace it",
     "err.csv.syntax": "this CSV cannot be read: {detail}",
-    "err.csv.partial": "only {count} of {total} answers files were written: {files}",
 }
 
 LANGUAGE = LanguageDefinition(
