@@ -1,7 +1,7 @@
 """Team roles: mean level by role, the perception gap, and the protection of small groups.
 
 Tiny model (tests/conftest.py): base = a (weight 1) + b (weight 3), legal = disclosure (w2)
-+ contracts (w1), top = x. Eight respondents, roles written in either language:
++ contracts (w1), top = x. Nine respondents, roles written in either language:
 
                role written             base.a  base.b  disclosure  top.x
   Ada          agent                    1       0       3           2
@@ -12,17 +12,19 @@ Tiny model (tests/conftest.py): base = a (weight 1) + b (weight 3), legal = disc
   Fay          TEAM LEAD                4       2       -           -
   Gus          quality                  0       4 (note) -          -
   Hal          Qualitätsmanagement      0       4       -           -
+  Ivy          IT                       0       3       -           -
 
-Groups (minimum 3): agent 3, team lead 3; quality has 2 and is merged into "other", which
-stays below 3: listed, means withheld, notes without a name.
+Groups (minimum 3): agent 3, team lead 3; quality (2) and IT (1) are merged into "other"
+(3), whose notes carry no name.
 
-  base.a      agent 4/3 = 1.33   team lead 10/3 = 3.33   gap 2.00 (discuss first)
-  base.b      agent 2/3 = 0.67   team lead  7/3 = 2.33   gap 1.67
-  disclosure  agent 6/2 = 3.00   team lead  8/2 = 4.00   gap 1.00
-  top.x       agent 2            team lead 2             gap 0
+  base.a      agent 4/3 = 1.33  team lead 10/3 = 3.33  other 0/3 = 0     gap 3.33 (tl - other)
+  base.b      agent 2/3 = 0.67  team lead  7/3 = 2.33  other 11/3 = 3.67 gap 3.00 (other - agent)
+  disclosure  agent 6/2 = 3.00  team lead  8/2 = 4.00  other -           gap 1.00
+  top.x       agent 2           team lead 2            other -           gap 0
   challenge base (criterion weights 1 and 3, the challenge score's rule in levels):
       agent     (4/3 * 1 + 2/3 * 3) / 4 = (10/3) / 4 = 0.833
-      team lead (10/3 * 1 + 7/3 * 3) / 4 = (31/3) / 4 = 2.583      gap 1.75
+      team lead (10/3 * 1 + 7/3 * 3) / 4 = (31/3) / 4 = 2.583
+      other     (0 * 1 + 11/3 * 3) / 4 = 11 / 4 = 2.75             gap 2.75 - 0.833 = 1.917
   challenge legal: agent 3.0, team lead 4.0 (contracts unanswered), gap 1.0
 """
 
@@ -51,6 +53,7 @@ PEOPLE: tuple[Row, ...] = (
     ("fay", "Fay", "TEAM LEAD", {"base.a": 4, "base.b": 2}),
     ("gus", "Gus", "quality", {"base.a": 0, "base.b": 4}),
     ("hal", "Hal", "Qualitätsmanagement", {"base.a": 0, "base.b": 4}),
+    ("ivy", "Ivy", "IT", {"base.a": 0, "base.b": 3}),
 )
 NOTES = {("dee", "top.x"): "Measured by the team leads", ("gus", "base.b"): "Only I see this"}
 
@@ -120,24 +123,27 @@ def test_hand_computed_means_and_gaps(tiny_model: Model) -> None:
     assert [(g.id, g.respondents, g.shown) for g in roles.groups] == [
         ("agent", 3, True),
         ("team lead", 3, True),
-        ("other", 2, False),
+        ("other", 3, True),
     ]
     by_id = {m.id: m for m in roles.criteria}
-    assert by_id["base.a"].means == pytest.approx((4 / 3, 10 / 3, None))
+    assert by_id["base.a"].means == pytest.approx((4 / 3, 10 / 3, 0.0))
     assert by_id["base.a"].gap is not None
-    assert (by_id["base.a"].gap.high, by_id["base.a"].gap.low) == (1, 0)
-    assert by_id["base.a"].gap.size == pytest.approx(2.0)
-    assert by_id["base.b"].means == pytest.approx((2 / 3, 7 / 3, None))
+    assert (by_id["base.a"].gap.high, by_id["base.a"].gap.low) == (1, 2)
+    assert by_id["base.a"].gap.size == pytest.approx(10 / 3)
+    assert by_id["base.b"].means == pytest.approx((2 / 3, 7 / 3, 11 / 3))
+    assert by_id["base.b"].gap is not None
+    assert (by_id["base.b"].gap.high, by_id["base.b"].gap.low) == (2, 0)
+    assert by_id["base.b"].gap.size == pytest.approx(3.0)
     assert by_id["legal.disclosure"].means == (3.0, 4.0, None)
     assert by_id["legal.contracts"].means == (None, None, None)
     assert by_id["legal.contracts"].gap is None
     assert by_id["top.x"].gap is not None and by_id["top.x"].gap.size == 0
     challenges = {m.id: m for m in roles.challenges}
-    assert challenges["base"].means == pytest.approx((10 / 12, 31 / 12, None))
+    assert challenges["base"].means == pytest.approx((10 / 12, 31 / 12, 11 / 4))
     assert challenges["base"].gap is not None
-    assert challenges["base"].gap.size == pytest.approx(21 / 12)
+    assert challenges["base"].gap.size == pytest.approx(11 / 4 - 10 / 12)
     assert challenges["legal"].means == (3.0, 4.0, None)
-    assert [m.id for m in roles.discuss_first] == ["base.a"]
+    assert [m.id for m in roles.discuss_first] == ["base.a", "base.b"]
 
 
 def test_small_groups_are_anonymous(tiny_model: Model) -> None:
@@ -145,29 +151,50 @@ def test_small_groups_are_anonymous(tiny_model: Model) -> None:
     notes = {s.criterion: s.notes for s in summary.spreads}
     assert notes["base.b"] == (("", "Only I see this"),)
     assert notes["top.x"] == (("Dee", "Measured by the team leads"),)
-    assert [r.role for r in summary.respondents] == ["agent"] * 3 + ["team lead"] * 3 + [
-        "other"
-    ] * 2
+    roles = ["agent"] * 3 + ["team lead"] * 3 + ["other"] * 3
+    assert [r.role for r in summary.respondents] == roles
 
 
-def test_min_group_two_shows_the_pair(tiny_model: Model) -> None:
-    _, summary = aggregate(tiny_model, _sets(PEOPLE), min_group=2)
+def test_min_group_one_shows_every_role(tiny_model: Model) -> None:
+    _, summary = aggregate(tiny_model, _sets(PEOPLE), min_group=1)
     roles = summary.roles
     assert roles is not None
     assert [(g.id, g.respondents) for g in roles.groups] == [
         ("agent", 3),
         ("team lead", 3),
         ("quality", 2),
+        ("IT", 1),
     ]
     base_b = next(m for m in roles.criteria if m.id == "base.b")
-    # quality 4.0 against agent 0.67: gap 3.33, the widest, so it comes first
+    # quality 4.0 against agent 0.67
     assert base_b.gap is not None and (base_b.gap.high, base_b.gap.low) == (2, 0)
-    assert [m.id for m in roles.discuss_first] == ["base.a", "base.b"]
-    base_a = next(m for m in roles.criteria if m.id == "base.a")
-    assert base_a.gap is not None and base_a.gap.size == pytest.approx(10 / 3)
     assert {s.criterion: s.notes for s in summary.spreads}["base.b"] == (
         ("Gus", "Only I see this"),
     )
+
+
+def test_a_small_other_takes_in_the_smallest_group(tiny_model: Model) -> None:
+    """Quality (2) alone in "other" would be revealed by the team's mean minus the roles'
+    means: the smallest group (team lead, the later of two of 3) joins it."""
+    _, summary = aggregate(tiny_model, _sets(PEOPLE[:8]))
+    roles = summary.roles
+    assert roles is not None
+    assert [(g.id, g.respondents, g.shown) for g in roles.groups] == [
+        ("agent", 3, True),
+        ("other", 5, True),
+    ]
+    base_a = next(m for m in roles.criteria if m.id == "base.a")
+    assert base_a.means == pytest.approx((4 / 3, 10 / 5))  # other: (3 + 3 + 4 + 0 + 0) / 5
+    notes = {s.criterion: s.notes for s in summary.spreads}
+    assert notes["top.x"] == (("", "Measured by the team leads"),)
+
+
+def test_a_team_below_the_minimum_shows_no_means(tiny_model: Model) -> None:
+    _, summary = aggregate(tiny_model, _sets(PEOPLE[:2]))
+    roles = summary.roles
+    assert roles is not None
+    assert [(g.id, g.respondents, g.shown) for g in roles.groups] == [("other", 2, False)]
+    assert all(m.means == (None,) and m.gap is None for m in roles.criteria)
 
 
 def test_two_small_roles_make_an_other_that_is_shown(tiny_model: Model) -> None:
@@ -220,9 +247,10 @@ def test_the_fold_keeps_sums_not_files(tiny_model: Model) -> None:
         ("agent", 150),
         ("team lead", 150),
         ("quality", 100),
+        ("IT", 50),
     ]
     assert next(m for m in roles.criteria if m.id == "base.a").means == pytest.approx(
-        (4 / 3, 10 / 3, 0.0)
+        (4 / 3, 10 / 3, 0.0, 0.0)
     )
 
 
@@ -233,11 +261,12 @@ def test_table_shows_groups_means_and_gaps(runner: CliRunner, team: Path) -> Non
     result = score(runner)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Roles: agent (3), team lead (3), other (2, too few to show means)" in out
+    assert "Roles: agent (3), team lead (3), other (3)" in out
     flat = " ".join(out.split())
-    first = "⚑ base.a: A? (roles 2 levels or more apart: team lead 3.3 vs. agent 1.3: gap 2.0)"
-    assert f"{first} ⚑ base.b: B? (levels 0 to 4, mean 2.1, 8 answered)" in flat
-    assert "\n1 Base: agent 0.8 · team lead 2.6 (team lead 2.6 vs. agent 0.8: gap 1.8)\n" in out
+    first = "⚑ base.a: A? (roles 2 levels or more apart: team lead 3.3 vs. other 0.0: gap 3.3)"
+    second = "⚑ base.b: B? (roles 2 levels or more apart: other 3.7 vs. agent 0.7: gap 3.0)"
+    assert f"{first} {second} By role" in flat  # role gaps first; no other spread here
+    assert "1 Base: agent 0.8 · team lead 2.6 · other 2.8 (other 2.8 vs. agent 0.8: gap" in flat
     assert "quality" not in out.lower().replace("qualit", "")
 
 
@@ -250,17 +279,17 @@ def test_json_reports_roles(runner: CliRunner, team: Path) -> None:
         {"id": "agent", "kind": "suggested", "label": "agent", "respondents": 3, "shown": True},
         {"id": "team lead", "kind": "suggested", "label": "team lead", "respondents": 3,
          "shown": True},
-        {"id": "other", "kind": "other", "label": "other", "respondents": 2, "shown": False},
+        {"id": "other", "kind": "other", "label": "other", "respondents": 3, "shown": True},
     ]  # fmt: skip
     base = roles["challenges"][0]
     assert base == {
         "id": "base",
-        "means": {"agent": 0.83, "team lead": 2.58, "other": None},
-        "gap": {"high": "team lead", "low": "agent", "size": 1.75},
+        "means": {"agent": 0.83, "team lead": 2.58, "other": 2.75},
+        "gap": {"high": "other", "low": "agent", "size": 1.92},
     }
-    assert roles["discuss_first"] == ["base.a"]
-    assert data["discuss_first"][0] == "base.a"
-    assert [r["role"] for r in data["respondents"]][-2:] == ["other", "other"]
+    assert roles["discuss_first"] == ["base.a", "base.b"]
+    assert data["discuss_first"] == ["base.a", "base.b"]
+    assert [r["role"] for r in data["respondents"]][-3:] == ["other", "other", "other"]
     notes = {c["id"]: c["notes"] for c in data["criteria"]}
     assert notes["base.b"] == [{"respondent": None, "note": "Only I see this"}]
     assert "quality" not in result.stdout.lower()
@@ -270,12 +299,11 @@ def test_markdown_and_html_show_roles_and_hide_small_groups(runner: CliRunner, t
     markdown = score(runner, "--format", "markdown").stdout
     assert "### By role" in markdown
     assert "| # | Challenge | agent | team lead | other | Gap |" in markdown
-    assert "| 1 | Base | 0.8 | 2.6 | - | team lead 2.6 vs. agent 0.8: gap 1.8 |" in markdown
+    assert "| 1 | Base | 0.8 | 2.6 | 2.8 | other 2.8 vs. agent 0.8: gap 1.9 |" in markdown
     assert "  - Note (other): Only I see this" in markdown
     assert "Gus" not in markdown.split("## Criteria per challenge")[1]
-    assert "  - By role: agent 1.3 · team lead 3.3 (team lead 3.3 vs. agent 1.3: gap 2.0)" in (
-        markdown
-    )
+    by_role = "agent 1.3 · team lead 3.3 · other 0.0 (team lead 3.3 vs. other 0.0: gap 3.3)"
+    assert f"  - By role: {by_role}" in markdown
     html = score(runner, "--format", "html").stdout
     assert "<h3>By role</h3>" in html
     assert "<li>Note (other): Only I see this</li>" in html
@@ -289,16 +317,17 @@ def test_junit_has_a_passing_case_per_gap(runner: CliRunner, team: Path) -> None
     check_xsd(text)
     root = ET.fromstring(text)
     gaps = [c for c in root.iter("testcase") if c.get("classname") == "csm-check.role-gaps"]
-    assert [c.get("name") for c in gaps] == ["base.a"]
+    assert [c.get("name") for c in gaps] == ["base.a", "base.b"]
     assert gaps[0].find("failure") is None
     assert (
-        gaps[0].findtext("system-out") == "Perception gap of 2.0 levels between team lead and agent"
+        gaps[0].findtext("system-out") == "Perception gap of 3.3 levels between team lead and other"
     )
 
 
 def test_min_group_option_and_setting(runner: CliRunner, team: Path) -> None:
-    data = json.loads(score(runner, "--format", "json", "--min-group", "2").stdout)
-    assert [g["id"] for g in data["team"]["roles"]["groups"]] == ["agent", "team lead", "quality"]
+    data = json.loads(score(runner, "--format", "json", "--min-group", "1").stdout)
+    groups = [g["id"] for g in data["team"]["roles"]["groups"]]
+    assert groups == ["agent", "team lead", "quality", "IT"]
     Path("csm-check.yaml").write_text("min_group_size: 2\n", encoding="utf-8")
     data = json.loads(score(runner, "--format", "json").stdout)
     assert data["team"]["roles"]["min_group"] == 2
@@ -322,7 +351,7 @@ def test_bad_min_group_size_setting(runner: CliRunner, team: Path) -> None:
 
 def test_german_labels(runner: CliRunner, team: Path) -> None:
     out = run(runner, "score", "team", "--challenges", "tiny.yaml", "--lang", "de").stdout
-    assert "Rollen: Servicemitarbeiter/in (3), Teamleitung (3), andere (2, zu wenige" in out
+    assert "Rollen: Servicemitarbeiter/in (3), Teamleitung (3), andere (3)" in out
 
 
 def test_free_text_roles_are_escaped_everywhere(
@@ -347,7 +376,7 @@ def test_free_text_roles_are_escaped_everywhere(
     assert table.exit_code == 0, table.stderr
     assert "\x1b" not in table.stdout
     # suggested roles first, then free text; escape sequences are dropped
-    assert "Roles: team lead (3), <b>x</b> | [/] (3), other (2," in table.stdout
+    assert "Roles: team lead (3), <b>x</b> | [/] (3), other (3)" in table.stdout
     markdown = score(runner, "--format", "markdown").stdout
     assert "<b>" not in markdown
     assert "| # | Challenge | team lead | &lt;b&gt;x&lt;/b&gt; \\| \\[/\\] | other | Gap |" in (

@@ -7,8 +7,10 @@ Grouping: a role is trimmed and casefolded; a suggested role (answers.ROLE_SUGGE
 written in any registered language ("Teamleitung", "team lead") is one group; other free
 text groups by its casefolded text and is shown as first written. When any file has a role,
 files without one form the group "none" (no role given). To protect people who rate their
-own managers, a group with fewer than `min_group` respondents is merged into "other"; when
-"other" itself stays below `min_group`, it is listed with its count but without means.
+own managers, a group with fewer than `min_group` respondents is merged into "other"; while
+"other" stays below `min_group`, the smallest remaining group joins it too (else the team's
+mean minus the shown roles' would reveal it). Only when the whole team is below `min_group`
+is "other" listed with its count but without means.
 
 Challenge mean by role: the weighted mean (criterion weights) of that role's criterion means
 over the criteria the role answered, the challenge score's rule in levels. The perception
@@ -41,7 +43,7 @@ class RoleGroup:
     kind: Kind
     label: str
     respondents: int
-    shown: bool = True  # False: "other" below the minimum, listed without means
+    shown: bool = True  # False: the whole team is below the minimum, listed without means
 
 
 @dataclass(frozen=True)
@@ -94,14 +96,9 @@ class RoleSummary:
         return next(g for g in self.groups if g.id == key)
 
     def anonymous(self, role: str | None) -> bool:
-        """Whether notes of a respondent with `role` must not carry a name: their own
-        group was below the minimum, or they are in an "other" that still is."""
-        if not self.given:
-            return False
-        _, key = role_key(role)
-        if key in self.merged:
-            return True
-        return key == OTHER and not self.group_of(role).shown
+        """Whether notes of a respondent with `role` must not carry a name: everyone shown
+        in "other" (whose own group was too small, or joined it to protect it)."""
+        return self.given and self.group_of(role).id == OTHER
 
 
 _Key = tuple[Kind, str]
@@ -189,6 +186,14 @@ class RoleFold:
         ordered = sorted(
             kept.items(), key=lambda item: (rank[item[1].kind], order.get(item[0], 0))
         )  # stable: free text keeps the order of first appearance
+        # An "other" below the minimum would let its mean be worked out from the team's mean
+        # and the other roles' means: the smallest group (the later on ties) joins it until
+        # it reaches the minimum or is all there is.
+        while ordered and 0 < other.respondents < min_group:
+            smallest = min(range(len(ordered)), key=lambda i: (ordered[i][1].respondents, -i))
+            key, group = ordered.pop(smallest)
+            other.absorb(group)
+            merged.add(key)
         if other.respondents:
             ordered.append((OTHER, other))
         shown = [key != OTHER or g.respondents >= min_group for key, g in ordered]
