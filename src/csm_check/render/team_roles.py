@@ -22,10 +22,6 @@ def role_label(group: RoleGroup, language: Language) -> str:
     return t(f"roles.{group.kind}", language)
 
 
-def mean_text(mean: float | None) -> str | None:
-    return None if mean is None else f"{mean:.1f}"
-
-
 def _number(value: float, language: Language) -> str:
     return format_number(value, language, 1)
 
@@ -113,8 +109,3 @@ def criterion_roles(card: Scorecard, criterion: str, language: Language) -> str 
         return None
     line = means_line(roles, means, language)
     return f"{line} ({gap_text(roles, means, language)})" if means.gap else line
-
-
-def note_author(name: str, language: Language) -> str:
-    """A note's author; a protected respondent's (empty name) is "other"."""
-    return name or t("roles.other", language)
