@@ -162,7 +162,7 @@ def test_config_schema_lists_every_challenge(runner: CliRunner, model: Model) ->
     assert challenges["propertyNames"] == {"enum": [c.id for c in model.challenges]}
     assert set(schema["properties"]) == {
         "fail_under", "require_complete", "require_evidence", "require_fresh_evidence",
-        "target", "top", "language", "max_drop", "challenges",
+        "target", "top", "language", "max_drop", "min_group_size", "challenges",
     }  # fmt: skip
     assert schema["additionalProperties"] is False
 
@@ -301,6 +301,19 @@ def test_team_report_validates(runner: CliRunner, tmp_path: Path) -> None:
     assert report.team is not None
     assert [r.file for r in report.team.respondents] == [str(EXAMPLE), str(other)]
     assert report.team.discuss_first == data["team"]["discuss_first"] != []
+
+
+def test_team_report_with_roles_validates(runner: CliRunner) -> None:
+    """Issue 14: team.roles (groups, means by role, gaps) is part of the contract."""
+    folder = EXAMPLE.parent / "team-roles"
+    data = check_report(runner, folder, "--lang", "en")
+    report = Report.model_validate(data)
+    assert report.team is not None and report.team.roles is not None
+    assert [g.id for g in report.team.roles.groups] == ["agent", "team lead", "other"]
+    assert report.team.roles.discuss_first == data["team"]["discuss_first"][:5]
+    schema = get_schema(runner, "report")
+    assert "roles" in schema["$defs"]["ReportTeam"]["properties"]
+    assert "role" in schema["$defs"]["ReportRespondent"]["properties"]
 
 
 def test_report_schema_documents_warnings_and_team(runner: CliRunner) -> None:

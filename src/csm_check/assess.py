@@ -195,7 +195,13 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
     else:
         from csm_check.scoring.team import aggregate
 
-        answers, team = aggregate(model, list(zip(files, sets, strict=True)), on=dt.date.today())
+        pairs = list(zip(files, sets, strict=True))
+        if config.min_group_size is None:
+            answers, team = aggregate(model, pairs, on=dt.date.today())
+        else:
+            answers, team = aggregate(
+                model, pairs, on=dt.date.today(), min_group=config.min_group_size
+            )
     baseline = load_baseline(settings.baseline, model)
     result = conclude(
         model, answers, config, sources=tuple(files), first=sets[0], team=team, baseline=baseline

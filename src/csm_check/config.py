@@ -64,6 +64,9 @@ class Config(BaseModel):
     top: Annotated[StrictInt, Field(ge=0)] | None = Field(None, description="Next steps shown.")
     language: LanguageCode | None = Field(None, description="Output language.")
     max_drop: Score | None = Field(None, description="Largest allowed drop against --baseline.")
+    min_group_size: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        None, description="Team roles: respondents a role needs to be shown apart (default 3)."
+    )
     challenges: dict[str, ChallengeGate] = Field(
         default_factory=dict, description="Per-challenge minimum score, by challenge id."
     )

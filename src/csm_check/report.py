@@ -198,10 +198,16 @@ class ReportRespondent(_Part):
     respondent: str | None
     language: str | None
     assessed_on: str | None
+    role: str | None = Field(
+        None, description="Team roles: the id of the role group shown for this respondent."
+    )
 
 
 class ReportNote(_Part):
-    respondent: str = Field(description="The file's `respondent`, else its file name.")
+    respondent: str | None = Field(
+        description="The file's `respondent`, else its file name; null when the respondent's "
+        "role group is below the minimum group size (the note is then from `other`)."
+    )
     note: str
 
 
@@ -230,6 +236,38 @@ class ReportSpread(_Part):
     )
 
 
+# --- team roles (issue 14): present only when an answers file of the team names a role ---
+class ReportRoleGroup(_Part):
+    id: str = Field(
+        description="A suggested role's English key, a free-text role casefolded, "
+        "'other' (groups below the minimum size) or 'none' (no role given)."
+    )
+    kind: Literal["suggested", "free", "other", "none"]
+    label: str = Field(description="The group's name in the report's language.")
+    respondents: Count
+    shown: bool = Field(description="False: 'other' below the minimum size, means withheld.")
+
+
+class ReportRoleGap(_Part):
+    high: str = Field(description="Id of the group with the highest mean.")
+    low: str = Field(description="Id of the group with the lowest mean.")
+    size: MeanLevel = Field(description="Highest minus lowest mean, in levels.")
+
+
+class ReportRoleMeans(_Part):
+    id: str = Field(description="Challenge or criterion id.")
+    means: dict[str, MeanLevel | None] = Field(description="Mean level by group id.")
+    gap: ReportRoleGap | None = Field(description="Null with fewer than two groups' means.")
+
+
+class ReportRoles(_Part):
+    min_group: Annotated[int, Field(ge=1)] = Field(description="Minimum group size.")
+    groups: list[ReportRoleGroup]
+    challenges: list[ReportRoleMeans]
+    criteria: list[ReportRoleMeans]
+    discuss_first: list[str] = Field(description="Criterion ids whose gap is 2 levels or more.")
+
+
 class ReportTeam(_Part):
     """Present when several answers files were scored as one team."""
 
@@ -237,6 +275,9 @@ class ReportTeam(_Part):
     languages: dict[str, Count] = Field(description="Respondents per answers-file language.")
     criteria: list[ReportSpread]
     discuss_first: list[str] = Field(description="Criterion ids to discuss first.")
+    roles: ReportRoles | None = Field(
+        None, description="Mean level by role and perception gaps, when roles were given."
+    )
 
 
 class Report(_Part):

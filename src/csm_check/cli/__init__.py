@@ -57,6 +57,7 @@ def _root(
 from csm_check.cli.form import form  # noqa: E402
 from csm_check.cli.interactive import interactive  # noqa: E402
 from csm_check.cli.score import compare, score  # noqa: E402
+from csm_check.cli.survey import import_survey, survey_template  # noqa: E402
 from csm_check.cli.tools import schema, show_challenges, template, validate  # noqa: E402
 from csm_check.cli.trend import trend  # noqa: E402
 
@@ -70,6 +71,8 @@ for name, command in (
     ("schema", schema),
     ("interactive", interactive),
     ("form", form),
+    ("survey-template", survey_template),  # issue 14: the CSV route
+    ("import", import_survey),
 ):
     app.command(name)(handled(command))
 

@@ -85,12 +85,23 @@ def score(
             "and HTML. Repeatable.",
         ),
     ] = None,
+    min_group: Annotated[
+        int | None,
+        typer.Option(
+            "--min-group",
+            min=1,
+            metavar="N",
+            help="Team roles: fewer respondents than N in a role are shown as other (default 3).",
+        ),
+    ] = None,
     force: ForceOption = False,
 ) -> None:
     """Score answers: scorecard, blockers, next steps and a gate for CI.
 
     Several files (or a folder) are scored as a team: mean levels per criterion, and
-    criteria where answers spread by 2 levels or more are listed to discuss first.
+    criteria where answers spread by 2 levels or more are listed to discuss first. When
+    the files say `role:`, the mean level by role and the gaps between roles are shown;
+    a role with fewer than --min-group respondents is shown as "other".
 
     \b
     Examples:
@@ -121,6 +132,7 @@ def score(
         "require_fresh_evidence": require_fresh_evidence,
         "target": target,
         "max_drop": max_drop,
+        "min_group_size": min_group,
     }
     # Typer checked each option's range; the fields set are the options given.
     options = Config.model_construct(
@@ -133,6 +145,7 @@ def score(
         require_fresh_evidence=require_fresh_evidence,
         target=target,
         max_drop=max_drop,
+        min_group_size=min_group,
     )
     settings = ScoreSettings(challenges, config, baseline, options)
     output = None if is_stdout(output) else output

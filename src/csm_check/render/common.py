@@ -253,16 +253,31 @@ def team_text(
         )
         for spread in team.discuss_first
     ]
+    if team.roles is not None:  # roles 2 levels or more apart come first, with the roles named
+        from csm_check.render.team_roles import gap_text
+
+        gaps = [
+            DiscussItem(
+                means.id,
+                criterion_name(by_id[means.id], language),
+                by_id[means.id].question.get(language),
+                t("roles.discuss_gap", language, gap=gap_text(team.roles, means, language)),
+            )
+            for means in team.roles.discuss_first
+        ]
+        first = {item.criterion for item in gaps}
+        items = [*gaps, *(item for item in items if item.criterion not in first)]
     return heading, notices, items
 
 
-def team_notes(card: Scorecard, criterion: str) -> tuple[tuple[str, str], ...]:
-    """Each respondent's note on `criterion` in a team, as (respondent, note)."""
+def team_notes(card: Scorecard, criterion: str, language: Language) -> tuple[tuple[str, str], ...]:
+    """Each respondent's note on `criterion` in a team, as (respondent, note); a note of a
+    respondent whose role group is too small to name is from "other"."""
     if card.team is None:
         return ()
     for spread in card.team.spreads:
         if spread.criterion == criterion:
-            return spread.notes
+            return tuple((who or t("roles.other", language), note) for who, note in spread.notes)
     return ()
 
 

@@ -32,6 +32,13 @@ from csm_check.render.common import (
 )
 from csm_check.render.evidence import evidence_details, stale_lines
 from csm_check.render.radar import render_radar
+from csm_check.render.team_roles import (
+    challenge_rows,
+    criterion_roles,
+    groups_text,
+    role_label,
+    roles_of,
+)
 from csm_check.scoring.results import (
     ChallengeResult,
     CriterionResult,
@@ -193,6 +200,42 @@ def _numbers(card: Scorecard, language: Language) -> list[str]:
     return [*lines, "</tbody>", "</table>", "</div>"]
 
 
+def _roles(card: Scorecard, language: Language) -> list[str]:
+    """Team roles: the groups, then per challenge the mean by role and the gap."""
+    roles = roles_of(card)
+    if roles is None:
+        return []
+    names = [role_label(g, language) for g in roles.groups]
+    head = "".join(
+        f"<th{NUMERIC if i == 0 or 2 <= i < len(names) + 2 else ''}>{html_text(name)}</th>"
+        for i, name in enumerate(
+            [
+                t("col.number", language),
+                t("col.challenge", language),
+                *names,
+                t("roles.col.gap", language),
+            ]
+        )
+    )
+    lines = [
+        f"<h3>{html_text(t('roles.title', language))}</h3>",
+        f"<p>{html_text(t('roles.intro', language, minimum=roles.min_group))}</p>",
+        f"<p>{html_text(groups_text(roles, language))}</p>",
+        '<div class="roles" style="overflow-x: auto">',
+        '<table class="roles">',
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+    ]
+    for row in challenge_rows(card, language):
+        cells = "".join(f"<td{NUMERIC}>{html_text(c)}</td>" for c in row.cells)
+        gap = f"<strong>{html_text(row.gap)}</strong>" if row.discuss else html_text(row.gap)
+        lines.append(
+            f"<tr><td{NUMERIC}>{row.number}</td><td>{html_text(row.title)}</td>"
+            f"{cells}<td>{gap}</td></tr>"
+        )
+    return [*lines, "</tbody>", "</table>", "</div>"]
+
+
 def _team(card: Scorecard, language: Language) -> list[str]:
     found = team_text(card, language)
     if found is None:
@@ -314,10 +357,12 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
             if item.answer.note
             else ""
         )
+        if (by_role := criterion_roles(card, criterion.id, language)) is not None:
+            note += f"<li>{html_text(t('roles.by_role', language))}: {html_text(by_role)}</li>"
         note += "".join(
             f"<li>{html_text(t('report.note_by', language, respondent=who))}: "
             f"{html_text(text)}</li>"
-            for who, text in team_notes(card, criterion.id)
+            for who, text in team_notes(card, criterion.id, language)
         )
         note += "".join(
             f"<li>{html_text(label)}: {html_text(text)}</li>"
@@ -358,6 +403,7 @@ def render_html(card: Scorecard, options: RenderOptions) -> str:
         *_next_steps(card, options),
         '<section class="details">',
         *_team(card, language),
+        *_roles(card, language),
         f"<h2>{html_text(t('report.details', language))}</h2>",
         *_all_steps(card, options),
         '<section class="criteria">',

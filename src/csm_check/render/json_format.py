@@ -27,6 +27,10 @@ from csm_check.report import (
     ReportNote,
     ReportOverall,
     ReportRespondent,
+    ReportRoleGap,
+    ReportRoleGroup,
+    ReportRoleMeans,
+    ReportRoles,
     ReportSpread,
     ReportStale,
     ReportTeam,
@@ -36,6 +40,7 @@ from csm_check.scoring.freshness import review_due
 from csm_check.scoring.results import ChallengeResult, CriterionResult, GateReason, Scorecard
 
 if TYPE_CHECKING:
+    from csm_check.scoring.roles import RoleMeans, RoleSummary
     from csm_check.scoring.spread import TeamSummary
 
 KnockoutState = Literal["met", "blocking", "unanswered", "not_applicable", "upcoming"]
@@ -93,7 +98,7 @@ def build_report(card: Scorecard, language: Language) -> Report:
             if result.criterion.minimum_level is not None
         ],
         notices=notices(card, language),
-        team=_team(card.team) if card.team is not None else None,
+        team=_team(card.team, language) if card.team is not None else None,
     )
 
 
@@ -134,7 +139,8 @@ def _detail(card: Scorecard, reason: GateReason, language: Language) -> ReportGa
     )
 
 
-def _team(team: TeamSummary) -> ReportTeam:
+def _team(team: TeamSummary, language: Language) -> ReportTeam:
+    first = [m.id for m in team.roles.discuss_first] if team.roles is not None else []
     return ReportTeam.model_construct(
         respondents=[
             ReportRespondent.model_construct(
@@ -143,6 +149,7 @@ def _team(team: TeamSummary) -> ReportTeam:
                 respondent=r.respondent,
                 language=r.language,
                 assessed_on=r.assessed_on.isoformat() if r.assessed_on else None,
+                role=r.role,
             )
             for r in team.respondents
         ],
@@ -158,7 +165,8 @@ def _team(team: TeamSummary) -> ReportTeam:
                 not_applicable=s.not_applicable,
                 disagreement=s.disagreement,
                 notes=[
-                    ReportNote.model_construct(respondent=who, note=note) for who, note in s.notes
+                    ReportNote.model_construct(respondent=who or None, note=note)
+                    for who, note in s.notes
                 ],
                 stale=[
                     ReportStale.model_construct(
@@ -170,7 +178,46 @@ def _team(team: TeamSummary) -> ReportTeam:
             )
             for s in team.spreads
         ],
-        discuss_first=[s.criterion for s in team.discuss_first],
+        discuss_first=[
+            *first,
+            *(s.criterion for s in team.discuss_first if s.criterion not in first),
+        ],
+        roles=_roles(team.roles, language) if team.roles is not None else None,
+    )
+
+
+def _roles(roles: RoleSummary, language: Language) -> ReportRoles:
+    from csm_check.render.team_roles import role_label  # only a team with roles needs it
+
+    ids = [g.id for g in roles.groups]
+
+    def means(m: RoleMeans) -> ReportRoleMeans:
+        gap = m.gap
+        return ReportRoleMeans.model_construct(
+            id=m.id,
+            means={i: _level(mean) for i, mean in zip(ids, m.means, strict=True)},
+            gap=ReportRoleGap.model_construct(
+                high=ids[gap.high], low=ids[gap.low], size=_level(gap.size)
+            )
+            if gap is not None
+            else None,
+        )
+
+    return ReportRoles.model_construct(
+        min_group=roles.min_group,
+        groups=[
+            ReportRoleGroup.model_construct(
+                id=g.id,
+                kind=g.kind,
+                label=role_label(g, language),
+                respondents=g.respondents,
+                shown=g.shown,
+            )
+            for g in roles.groups
+        ],
+        challenges=[means(m) for m in roles.challenges],
+        criteria=[means(m) for m in roles.criteria],
+        discuss_first=[m.id for m in roles.discuss_first],
     )
 
 

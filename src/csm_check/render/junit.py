@@ -2,6 +2,7 @@
 `junit-10.xsd` (tests/schemas/): one test case per challenge and one per knock-out criterion,
 always present so that CI servers can track their history, and one failing case per gate
 problem that belongs to neither (an overall threshold, a drop, a level without evidence).
+A team whose files name roles adds one passing case per perception gap of 2 levels or more.
 
 Every gate problem is exactly one failure, in exactly one case: a knock-out below its minimum
 fails its knock-out case, not its challenge's too. Failures carry the reason's stable code
@@ -56,6 +57,28 @@ def _own_case(reason: GateReason) -> tuple[str, str] | None:
     return f"{SUITE}.overall", gate_code(reason)
 
 
+def _role_gaps(suite: ET.Element, card: Scorecard, options: RenderOptions) -> None:
+    """Team roles: one passing case per criterion whose roles lie 2 levels or more apart, the
+    roles named in its output. A finding to discuss, not a gate problem: it never fails."""
+    roles = card.team.roles if card.team is not None else None
+    if roles is None:
+        return
+    from csm_check.render.team_roles import role_label
+
+    for means in roles.discuss_first:
+        assert means.gap is not None
+        gap = means.gap
+        text = t(
+            "roles.junit_gap",
+            options.language,
+            gap=score_text(gap.size, options.language),
+            high=role_label(roles.groups[gap.high], options.language),
+            low=role_label(roles.groups[gap.low], options.language),
+        )
+        case = _case(suite, f"{SUITE}.role-gaps", means.id)
+        ET.SubElement(case, "system-out").text = one_line(text)
+
+
 def render_junit(card: Scorecard, options: RenderOptions) -> str:
     language = options.language
     suites = ET.Element("testsuites", {"name": SUITE})
@@ -107,6 +130,7 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
         elif card.answers.get(criterion.id).state == "unanswered":
             skipped = t("junit.not_answered", language, challenge=challenge.id)
             ET.SubElement(case, "skipped", {"message": skipped})
+    _role_gaps(suite, card, options)
     cases = suite.findall("testcase")
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))

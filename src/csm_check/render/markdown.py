@@ -33,6 +33,13 @@ from csm_check.render.common import (
     why,
 )
 from csm_check.render.evidence import evidence_details, stale_lines
+from csm_check.render.team_roles import (
+    challenge_rows,
+    criterion_roles,
+    groups_text,
+    role_label,
+    roles_of,
+)
 from csm_check.scoring.results import ChallengeResult, GateReason, NextStep, Scorecard, Status
 
 
@@ -124,6 +131,25 @@ def _team(card: Scorecard, language: Language) -> list[str]:
     ]
 
 
+def _roles(card: Scorecard, language: Language) -> list[str]:
+    """Team roles: the groups, then per challenge the mean by role and the gap."""
+    roles = roles_of(card)
+    if roles is None:
+        return []
+    lines = [f"### {md_text(t('roles.title', language))}", ""]
+    lines += [md_text(t("roles.intro", language, minimum=roles.min_group)), ""]
+    lines += [md_text(groups_text(roles, language)), ""]
+    names = [md_text(role_label(g, language)) for g in roles.groups]
+    header = ["#", t("col.challenge", language), *names, t("roles.col.gap", language)]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|---:|:---|" + "---:|" * len(names) + ":---|")
+    for row in challenge_rows(card, language):
+        gap = f"**{md_text(row.gap)}**" if row.discuss else md_text(row.gap)
+        cells = [str(row.number), md_text(row.title), *row.cells, gap]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
 def _blockers(card: Scorecard, language: Language) -> list[str]:
     lines = [f"## {t('card.blockers', language)}", ""]
     if not card.blockers:
@@ -184,7 +210,9 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
             lines.append(f"  - {t('report.note', language)}: {note}")
         for label, text in evidence_details(criterion_result, language):
             lines.append(f"  - {md_text(label)}: {md_text(text)}")
-        for respondent, text in team_notes(card, criterion.id):
+        if (by_role := criterion_roles(card, criterion.id, language)) is not None:
+            lines.append(f"  - {md_text(t('roles.by_role', language))}: {md_text(by_role)}")
+        for respondent, text in team_notes(card, criterion.id, language):
             label = md_text(t("report.note_by", language, respondent=respondent))
             lines.append(f"  - {label}: {md_text(text)}")
     return [*lines, "", "</details>"]
@@ -204,6 +232,7 @@ def render_markdown(card: Scorecard, options: RenderOptions) -> str:
         _blockers(card, language),
         _next_steps(card, options),
         *([block] if (block := _team(card, language)) else []),
+        *([block] if (block := _roles(card, language)) else []),
         [f"## {t('report.details', language)}"],
         *(_details(card, result, language) for result in card.challenges),
     ]

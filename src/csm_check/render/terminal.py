@@ -26,6 +26,7 @@ from csm_check.render.common import (
 )
 from csm_check.render.console import capture
 from csm_check.render.evidence import stale_lines
+from csm_check.render.team_roles import challenge_rows, groups_text, means_line, roles_of
 from csm_check.sanitize import one_line
 from csm_check.scoring.results import GateReason, Scorecard, Status
 
@@ -203,6 +204,23 @@ def _team(card: Scorecard, options: RenderOptions) -> list[RenderableType]:
         parts.append(
             _list([(Text(symbol, style="bold yellow"), Text(one_line(i.text))) for i in items])
         )
+    return [*parts, Text(), *_roles(card, options)]
+
+
+def _roles(card: Scorecard, options: RenderOptions) -> list[RenderableType]:
+    """Team roles: the groups, then one line per challenge with its means by role and gap."""
+    roles = roles_of(card)
+    if roles is None:
+        return []
+    language = options.language
+    parts: list[RenderableType] = [Text(t("roles.title", language), style="bold")]
+    parts.append(Text(one_line(t("roles.intro", language, minimum=roles.min_group))))
+    parts.append(Text(one_line(groups_text(roles, language))))
+    for means, row in zip(roles.challenges, challenge_rows(card, language), strict=True):
+        line = f"{row.number:>2} {row.title}: {means_line(roles, means, language) or '-'}"
+        if means.gap is not None:
+            line += f" ({row.gap})"
+        parts.append(Text(one_line(line), style="bold yellow" if row.discuss else ""))
     return [*parts, Text()]
 
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from csm_check.scoring.roles import RoleSummary
 
 DISAGREEMENT_SPREAD = 2  # levels between the lowest and highest answer that call for a talk
 
@@ -19,6 +23,8 @@ class Respondent:
     respondent: str | None
     language: str | None
     assessed_on: dt.date | None
+    # Roles (scoring/roles.py): the group shown for this respondent, merged as protected.
+    role: str | None = None
 
     @property
     def name(self) -> str:
@@ -38,7 +44,8 @@ class CriterionSpread:
     # Highest level >= 3 that a respondent gave without a note (require_evidence), if any.
     unevidenced: int | None = None
     # Each respondent's note on this criterion, as (respondent, note), in file order; the
-    # respondent is named by the file's `respondent`, else by its file name.
+    # respondent is named by the file's `respondent`, else by its file name; "" for a
+    # respondent whose role group is too small to name (scoring/roles.py).
     notes: tuple[tuple[str, str], ...] = ()
     # Respondents whose evidence review was overdue: (respondent, level claimed, review
     # date); their answers entered the mean at most at the model's stale_level_cap.
@@ -56,6 +63,8 @@ class TeamSummary:
     respondents: tuple[Respondent, ...]
     spreads: tuple[CriterionSpread, ...]
     languages: tuple[tuple[str, int], ...]
+    # Roles (scoring/roles.py): means by role and perception gaps; None when no file has one.
+    roles: RoleSummary | None = None
 
     @property
     def discuss_first(self) -> tuple[CriterionSpread, ...]:

@@ -15,11 +15,16 @@ from pathlib import Path
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Model
 from csm_check.scoring.freshness import cap
+from csm_check.scoring.roles import DEFAULT_MIN_GROUP, RoleFold
 from csm_check.scoring.spread import CriterionSpread, Respondent, TeamSummary
 
 
 def aggregate(
-    model: Model, files: list[tuple[Path, AnswerSet]], on: dt.date | None = None
+    model: Model,
+    files: list[tuple[Path, AnswerSet]],
+    on: dt.date | None = None,
+    *,
+    min_group: int = DEFAULT_MIN_GROUP,
 ) -> tuple[AnswerSet, TeamSummary]:
     """Fold several answer sets into one set of mean levels plus the spread behind each.
 
@@ -32,6 +37,12 @@ def aggregate(
     names = [
         a.respondent or Respondent(str(path), None, None, None, None).name for path, a in files
     ]
+    # Roles: their own fold (scoring/roles.py); a note of a protected respondent has no name.
+    role_fold = RoleFold()
+    for _, answer_set in files:
+        role_fold.add(answer_set)
+    roles = role_fold.finish(model, min_group)
+    names = ["" if roles.anonymous(a.role) else n for n, (_, a) in zip(names, files, strict=True)]
     for challenge, criterion in model.criteria():
         levels: list[int] = []
         not_applicable = 0
@@ -74,7 +85,14 @@ def aggregate(
         elif not_applicable:
             answers[criterion.id] = Answer("not_applicable", None, None)
     respondents = tuple(
-        Respondent(str(path), a.organisation, a.respondent, a.language, a.assessed_on)
+        Respondent(
+            str(path),
+            a.organisation,
+            a.respondent,
+            a.language,
+            a.assessed_on,
+            roles.group_of(a.role).id if roles.given else None,
+        )
         for path, a in files
     )
     languages = Counter(a.language or "-" for _, a in files)
@@ -87,5 +105,10 @@ def aggregate(
         language=files[0][1].language if len(languages) == 1 else None,
         answers=answers,
     )
-    summary = TeamSummary(respondents, tuple(spreads), tuple(sorted(languages.items())))
+    summary = TeamSummary(
+        respondents,
+        tuple(spreads),
+        tuple(sorted(languages.items())),
+        roles if roles.given else None,
+    )
     return combined, summary
