@@ -195,7 +195,7 @@ def score(
         raise typer.Exit(1)
 
 
-def _with_history(text: str, fmt: Format, history: list[Path], result: Assessment) -> str:
+def _with_history(text: str, fmt: Format, history: list[Path], result: "Assessment") -> str:
     """The report with the trend of the earlier assessments and this one (the last point);
     formats other than Markdown and HTML are left as they are, with a note on stderr."""
     from csm_check.cli.output import err
