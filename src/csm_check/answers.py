@@ -12,7 +12,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictStr,
+    ValidationError,
+)
 
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, format_count, message_language, msg
@@ -62,6 +70,26 @@ class Answer:
 
 UNANSWERED = Answer("unanswered")
 
+# The AI use-case register (issue 15): the AI systems in service, each of a kind from the
+# model's catalogue `ai_use_case_kinds`.
+UseCaseStatus = Literal["planned", "pilot", "live"]
+USE_CASE_STATUSES: tuple[UseCaseStatus, ...] = ("planned", "pilot", "live")
+
+
+@dataclass(frozen=True)
+class AiUseCase:
+    """One AI system in service. `built_or_branded`: the organisation builds it or offers it
+    under its own name, and so may be its provider (EU AI Act Art. 3(3), 25(1)(a))."""
+
+    kind: str
+    status: UseCaseStatus
+    name: str | None = None
+    since: dt.date | None = None
+    vendor: str | None = None
+    built_or_branded: bool = False
+    # (line, column) of the entry in the file, for annotations that point at it.
+    location: tuple[int, int] = field(default=(1, 1), compare=False, repr=False)
+
 
 @dataclass(frozen=True)
 class AnswerSet:
@@ -76,6 +104,7 @@ class AnswerSet:
     assessed_on: dt.date | None = None
     language: Language | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
+    ai_use_cases: tuple[AiUseCase, ...] = ()
     # (line, column) of each answer's key in the file, for annotations that point at it.
     locations: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
     # What loading an earlier model version's file changed (carried over, split, retired).
@@ -110,6 +139,21 @@ class AnswerEntry(BaseModel):
     note: Annotated[str, Field(max_length=MAX_NOTE)] | None = None
 
 
+class AiUseCaseEntry(BaseModel):
+    """An AI system in the register; `kind` is checked against the model's catalogue.
+    `built_or_branded` takes YAML's booleans (true/false; YAML 1.1 also reads yes/no as
+    booleans, as csm-check.yaml does); quoted text such as "yes" is refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    kind: StrictStr
+    name: ShortText | None = None
+    status: UseCaseStatus
+    since: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
+    vendor: ShortText | None = None
+    built_or_branded: StrictBool = False
+
+
 # The short form is a level or empty: `n/a` needs a note, so it only exists as a mapping.
 AnswerValue = LevelValue | AnswerEntry | None
 
@@ -126,10 +170,11 @@ class AnswersFile(BaseModel):
     role: ShortText | None = None
     assessed_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
     language: LanguageCode | None = None
+    ai_use_cases: list[AiUseCaseEntry] | None = None
     answers: dict[str, AnswerValue] | None = None
 
 
-KNOWN_KEYS = (*AnswersFile.model_fields, *AnswerEntry.model_fields)
+KNOWN_KEYS = (*AnswersFile.model_fields, *AnswerEntry.model_fields, *AiUseCaseEntry.model_fields)
 
 
 def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
@@ -208,6 +253,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
             problems.append(
                 Problem(document.path, line, column, msg("err.unknown_criterion", key=key), hint)
             )
+    use_cases = _use_cases(document, header, model, problems) if header is not None else ()
     if problems:
         raise InvalidInputError(sorted(problems, key=lambda p: (p.line, p.column)))
     assert header is not None
@@ -221,9 +267,38 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         assessed_on=header.assessed_on,
         language=header.language,
         answers=answers,
+        ai_use_cases=use_cases,
         locations=positions,
         warnings=warnings,
     )
+
+
+def _use_cases(
+    document: YamlDocument, header: AnswersFile, model: Model, problems: list[Problem]
+) -> tuple[AiUseCase, ...]:
+    """The register's entries; a kind not in the model's catalogue is a located problem."""
+    kinds = [kind.id for kind in model.ai_use_case_kinds]
+    found: list[AiUseCase] = []
+    for index, entry in enumerate(header.ai_use_cases or ()):
+        loc = ("ai_use_cases", index)
+        if entry.kind not in kinds:
+            hint = did_you_mean(entry.kind, kinds) or msg("err.use_case_kind.hint")
+            problems.append(
+                document.problem((*loc, "kind"), msg("err.use_case_kind", kind=entry.kind), hint)
+            )
+            continue
+        found.append(
+            AiUseCase(
+                kind=entry.kind,
+                status=entry.status,
+                name=entry.name,
+                since=entry.since,
+                vendor=entry.vendor,
+                built_or_branded=entry.built_or_branded,
+                location=document.position(loc),
+            )
+        )
+    return tuple(found)
 
 
 def _carry_over(

@@ -106,6 +106,13 @@ def score(
     total = sum(c.total for c in challenges)
     steps = rank_next_steps(model, challenges, chosen_target)
     options = gate or GateOptions()
+    checked = evaluate_gate(challenges, overall, total - answered, options, team)
+    register = None
+    if answers.ai_use_cases:
+        from csm_check.scoring.register import judge_register, register_gate
+
+        register = judge_register(model, answers, day or dt.date.today(), chosen_target)
+        checked = register_gate(checked, register)
     return Scorecard(
         model=model,
         answers=answers,
@@ -116,7 +123,8 @@ def score(
         answered=answered,
         total=total,
         next_steps=steps,
-        gate=evaluate_gate(challenges, overall, total - answered, options, team),
+        gate=checked,
         team=team,
         judged_on=day,
+        register=register,
     )

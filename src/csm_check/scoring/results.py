@@ -11,6 +11,7 @@ from csm_check.config import ChallengeGate
 from csm_check.model import Challenge, Criterion, LegalReference, Model
 
 if TYPE_CHECKING:
+    from csm_check.scoring.register import Register, RegisterFinding
     from csm_check.scoring.spread import TeamSummary
 
 Status = Literal["ready", "developing", "at_risk", "insufficient_data", "no_data"]
@@ -64,6 +65,7 @@ GateKind = Literal[
     "challenge_no_score",
     "regression",
     "knockout_unanswered",
+    "ai_register",  # an error finding of the AI use-case register (scoring.register)
 ]
 
 
@@ -79,6 +81,7 @@ class GateReason:
     previous: float | None = None
     count: int = 0
     legal: tuple[LegalReference, ...] = ()  # the law behind a knock-out reason
+    finding: RegisterFinding | None = None  # for ai_register
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class Scorecard:
     gate: Gate
     team: TeamSummary | None = None  # set when several respondents were folded into one
     judged_on: dt.date | None = None  # the day the law was judged on (knock-outs, reviews)
+    register: Register | None = None  # the AI use-case register, when the answers have one
 
     @property
     def coverage(self) -> float:
