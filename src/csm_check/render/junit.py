@@ -2,6 +2,8 @@
 `junit-10.xsd` (tests/schemas/): one test case per challenge and one per knock-out criterion,
 always present so that CI servers can track their history, and one failing case per gate
 problem that belongs to neither (an overall threshold, a drop, a level without evidence).
+With an AI use-case register, one case per registered system (`csm-check.ai_register`),
+failing on the register's errors, its calendar and warnings in system-out.
 
 Every gate problem is exactly one failure, in exactly one case: a knock-out below its minimum
 fails its knock-out case, not its challenge's too. Failures carry the reason's stable code
@@ -39,6 +41,8 @@ def _own_case(reason: GateReason) -> tuple[str, str] | None:
     """(classname, name) of the case a reason fails on its own; None for reasons that fail a
     challenge's or a knock-out's case."""
     if reason.kind in KNOCKOUT_KINDS or reason.kind in CHALLENGE_KINDS:
+        return None
+    if reason.kind == "ai_register":  # fails its system's case (render.register_junit)
         return None
     if reason.kind == "regression":
         return f"{SUITE}.drops", reason.challenge or "overall"
@@ -95,6 +99,10 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
         elif card.answers.get(criterion.id).state == "unanswered":
             skipped = t("junit.not_answered", language, challenge=challenge.id)
             ET.SubElement(case, "skipped", {"message": skipped})
+    if card.register is not None:
+        from csm_check.render.register_junit import register_cases
+
+        register_cases(suite, card, options, _fail)
     cases = suite.findall("testcase")
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
