@@ -115,9 +115,13 @@ def _register_hint(model: Model, language: Language) -> list[str]:
     """The template's commented example of the register, with the model's kinds."""
     if not model.ai_use_case_kinds:
         return []
-    kinds = ", ".join(kind.id for kind in model.ai_use_case_kinds)
     example = model.ai_use_case_kinds[0].id
-    lines = _comment(t("template.register", language, kinds=kinds))
+    lines = _comment(t("template.register", language))
+    for kind in model.ai_use_case_kinds:
+        # at column 0 (yamllint wants comments indented like the keys that follow), the
+        # kinds indented inside the comment
+        text = _comment(f"{kind.id}: {one_line(kind.title.get(language))}", "  ")
+        lines += [f"#   {line[len('  # ') :]}".rstrip() for line in text]
     return [
         *lines,
         "# ai_use_cases:",

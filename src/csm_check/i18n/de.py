@@ -405,7 +405,7 @@ CATALOG: dict[str, str] = {
     "finding.duty_not_covered_unanswered": "{system} ist {status} und {law} gilt, aber {criterion} ist nicht beantwortet (nötig: {needed})",
     "gate.ai_register": "KI-Register: {finding}",
     "junit.register_ok": "Kein Widerspruch zu den Antworten.",
-    "template.register": "KI-Systeme im Service (optional): Tragen Sie jedes mit seiner Art ein, dann zeigen die Berichte seinen Rechtskalender. Arten: {kinds}",
+    "template.register": "KI-Systeme im Service (optional): Tragen Sie jedes mit seiner Art ein, dann zeigen die Berichte seinen Rechtskalender. Arten:",
     "template.register_name": "Webchat-Assistent",
     "template.register_vendor": "Beispielanbieter",
     "err.use_case_kind": "unbekannte Art von KI-System '{kind}'",

@@ -408,7 +408,7 @@ CATALOG: dict[str, str] = {
     "finding.duty_not_covered_unanswered": "{system} is {status} and {law} is in force, but {criterion} is not answered (needs {needed})",
     "gate.ai_register": "AI register: {finding}",
     "junit.register_ok": "No contradiction with the answers.",
-    "template.register": "AI systems in service (optional): list each one with its kind, and the reports show its legal calendar. Kinds: {kinds}",
+    "template.register": "AI systems in service (optional): list each one with its kind, and the reports show its legal calendar. Kinds:",
     "template.register_name": "Web chat assistant",
     "template.register_vendor": "Example vendor",
     "err.use_case_kind": "unknown kind of AI system '{kind}'",
