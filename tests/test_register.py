@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLE, REPO, run_cli
 from typer.testing import CliRunner
 
+from conftest import EXAMPLE, REPO, run_cli
 from csm_check.answers import AiUseCase, AnswerSet, parse_answers
 from csm_check.answers_edit import update_answers_text
 from csm_check.answers_writer import dump_answers

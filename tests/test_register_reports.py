@@ -7,12 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_cli
 from markdown_it import MarkdownIt
-from test_junit import check_xsd
-from test_schema import check_report
 from typer.testing import CliRunner
 
+from conftest import EXAMPLE, run_cli
 from csm_check.answers import AiUseCase
 from csm_check.loading import load_answers, load_model
 from csm_check.render import RenderOptions
@@ -20,6 +18,8 @@ from csm_check.render.html import render_html
 from csm_check.render.markdown import render_markdown
 from csm_check.render.terminal import render_terminal
 from csm_check.scoring.compute import score
+from test_junit import check_xsd
+from test_schema import check_report
 
 # A live chatbot whose disclosure is answered n/a (an error), employee emotion recognition
 # in a pilot (prohibited: an error) and a live quality scoring below the works agreement.
@@ -145,7 +145,7 @@ def test_html_section_escapes_user_text() -> None:
 
 def test_terminal_strips_escape_sequences() -> None:
     out = render_terminal(card_with_name("Bot \x1b[31mred\x1b[0m"), RenderOptions("en"))
-    assert "\x1b" not in out and "Bot [31mred[0m" in out or "Bot red" in out
+    assert ("\x1b" not in out and "Bot [31mred[0m" in out) or "Bot red" in out
 
 
 def test_junit_fails_the_systems_with_errors(runner: CliRunner, failing: Path) -> None:

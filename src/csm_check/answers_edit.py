@@ -4,8 +4,8 @@
 changed answer (or header key) using the positions of PyYAML's composed nodes, and inserts a
 missing answer after the closest earlier criterion in model order (a missing header key
 before `answers:`). A changed AI use-case register replaces the `ai_use_cases:` block as a
-whole (or is inserted before `answers:`). Every other byte stays: the user's comments, the template's question
-comments, blank lines, key order, quoting.
+whole (or is inserted before `answers:`). Every other byte stays: the user's comments, the
+template's question comments, blank lines, key order, quoting.
 
 Values are written as `answers_writer` writes them (free text always double-quoted). The
 result is read back and compared with what was meant to be saved; when a file is shaped in a
@@ -15,6 +15,7 @@ read-back differs, the whole file is written by `dump_answers` instead.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import yaml
@@ -146,7 +147,10 @@ def _plan(text: str, root: yaml.Node, old: AnswerSet, new: AnswerSet, model: Mod
 
 
 def _register_edit(
-    text: str, top: dict[str, tuple[yaml.Node, yaml.Node]], answers_key: yaml.Node, new: AnswerSet
+    text: str,
+    top: Mapping[str, tuple[yaml.Node, yaml.Node]],
+    answers_key: yaml.Node,
+    new: AnswerSet,
 ) -> _Edit:
     """The `ai_use_cases:` block rewritten as a whole (comments inside it are not kept),
     or inserted before `answers:`; an empty register removes the block."""

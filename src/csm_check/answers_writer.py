@@ -20,8 +20,8 @@ from csm_check.answers import (
     NOT_APPLICABLE,
     ROLE_SUGGESTIONS,
     SCHEMA_VERSION,
-    Answer,
     AiUseCase,
+    Answer,
     AnswerSet,
 )
 from csm_check.i18n import ENGLISH, Language, t

@@ -15,16 +15,21 @@ from csm_check.render.common import gate_code, gate_reason, notices, rounded, wh
 from csm_check.render.jsontext import dumps
 from csm_check.report import (
     Report,
+    ReportAiUseCase,
+    ReportCalendarEntry,
     ReportChallenge,
     ReportCriterion,
+    ReportDuty,
     ReportGate,
     ReportGateDetail,
     ReportKnockout,
     ReportLegal,
+    ReportLegalCalendar,
     ReportModelRef,
     ReportNextStep,
     ReportNote,
     ReportOverall,
+    ReportRegisterFinding,
     ReportRespondent,
     ReportSpread,
     ReportTeam,
@@ -43,6 +48,7 @@ REPORT_SCHEMA_VERSION: Literal[1] = 1
 def build_report(card: Scorecard, language: Language) -> Report:
     """The report of `card` with its texts in `language`."""
     answers = card.answers
+    register = _register(card, language) if card.register is not None else (None, None, None)
     return Report.model_construct(
         schema_version=REPORT_SCHEMA_VERSION,
         tool="csm-check",
@@ -91,20 +97,19 @@ def build_report(card: Scorecard, language: Language) -> Report:
         ],
         notices=notices(card, language),
         team=_team(card.team) if card.team is not None else None,
-        **(_register(card, language) if card.register is not None else {}),
+        ai_use_cases=register[0],
+        legal_calendar=register[1],
+        register_findings=register[2],
     )
 
 
-def _register(card: Scorecard, language: Language) -> dict[str, object]:
+def _register(
+    card: Scorecard, language: Language
+) -> tuple[
+    list[ReportAiUseCase] | None, ReportLegalCalendar | None, list[ReportRegisterFinding] | None
+]:
     """The register's three report keys (absent without a register)."""
     from csm_check.render.register_text import finding_text
-    from csm_check.report import (
-        ReportAiUseCase,
-        ReportCalendarEntry,
-        ReportDuty,
-        ReportLegalCalendar,
-        ReportRegisterFinding,
-    )
 
     register = card.register
     assert register is not None
@@ -145,14 +150,14 @@ def _register(card: Scorecard, language: Language) -> dict[str, object]:
         )
         for entry in register.calendar
     ]
-    return {
-        "ai_use_cases": use_cases,
-        "legal_calendar": ReportLegalCalendar.model_construct(
+    return (
+        use_cases,
+        ReportLegalCalendar.model_construct(
             judged_on=register.judged_on.isoformat(),
             legal_reviewed_on=reviewed.isoformat() if reviewed else None,
             entries=entries,
         ),
-        "register_findings": [
+        [
             ReportRegisterFinding.model_construct(
                 code=f.code,
                 severity=f.severity,
@@ -164,7 +169,7 @@ def _register(card: Scorecard, language: Language) -> dict[str, object]:
             )
             for f in register.findings
         ],
-    }
+    )
 
 
 @overload

@@ -33,7 +33,7 @@ def _row(on_day: DutyOnDay, language: Language) -> str:
     todo = html_text(duty_todo(on_day, language))
     if on_day.duty.prohibited:
         todo = f'<span class="tag">{todo}</span>'
-    criteria = ", ".join(f"<code>{html_text(c)}</code>" for c in on_day.duty.criteria) or "–"
+    criteria = ", ".join(f"<code>{html_text(c)}</code>" for c in on_day.duty.criteria) or "\u2013"
     cells = (
         html_text(duty_law(on_day, language)),
         html_text(duty_when(on_day, language)),

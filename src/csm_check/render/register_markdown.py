@@ -25,7 +25,7 @@ COLUMNS = ("register.col.duty", "register.col.when", "register.col.binds", "regi
 
 def _row(on_day: DutyOnDay, language: Language) -> str:
     mark = "🔴 " if on_day.duty.prohibited else ("" if on_day.in_force else "⏳ ")
-    criteria = ", ".join(f"`{c}`" for c in on_day.duty.criteria) or "–"
+    criteria = ", ".join(f"`{c}`" for c in on_day.duty.criteria) or "\u2013"
     cells = (
         md_text(duty_law(on_day, language)),
         mark + md_text(duty_when(on_day, language)),

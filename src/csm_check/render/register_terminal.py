@@ -3,7 +3,7 @@ against the answers. Shown only when the answers file has a register."""
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 

@@ -8,9 +8,8 @@ formats' code stays unchanged when an answers file has no register.
 from __future__ import annotations
 
 from csm_check.answers import AiUseCase
-from csm_check.i18n import Language, format_date, t
+from csm_check.i18n import Language, format_date, format_number, t
 from csm_check.model import AiUseCaseKind, Model
-from csm_check.render.common import law_text, level_text
 from csm_check.scoring.register import DutyOnDay, Register, RegisterFinding
 
 
@@ -80,7 +79,8 @@ def reviewed_text(model: Model, register: Register, language: Language) -> str:
 
 def finding_text(finding: RegisterFinding, language: Language) -> str:
     system = system_name(finding.use_case, finding.kind, language)
-    law = law_text((finding.duty.legal(),), language)
+    date = format_date(finding.duty.applies_from, language)
+    law = t("law.applies_from", language, cite=finding.duty.cite.get(language), date=date)
     values: dict[str, object] = {
         "system": system,
         "status": status_word(finding.use_case, language),
@@ -88,15 +88,19 @@ def finding_text(finding: RegisterFinding, language: Language) -> str:
         "criterion": finding.criterion,
     }
     if finding.code == "prohibited_practice":
-        date = format_date(finding.duty.applies_from, language)
         return t("finding.prohibited_practice", language, **{**values, "date": date})
     if finding.code == "not_applicable_contradicts_register":
         return t("finding.not_applicable_contradicts_register", language, **{**values, "law": law})
     if finding.level is None:
         key = "finding.duty_not_covered_unanswered"
         return t(key, language, **values, needed=finding.needed)
-    level = level_text(finding.level, language)
+    level = _level(finding.level, language)
     return t("finding.duty_not_covered", language, **values, level=level, needed=finding.needed)
+
+
+def _level(level: float, language: Language) -> str:
+    """A level as people write it (as render.common.level_text, which imports this module)."""
+    return str(int(level)) if float(level).is_integer() else format_number(level, language)
 
 
 def severity_word(finding: RegisterFinding, language: Language) -> str:

@@ -22,12 +22,15 @@ from csm_check.scoring.priorities import rank_next_steps
 from csm_check.scoring.results import (
     ChallengeResult,
     CriterionResult,
+    Gate,
     GateOptions,
+    GateReason,
     Scorecard,
     Status,
 )
 
 if TYPE_CHECKING:
+    from csm_check.scoring.register import Register
     from csm_check.scoring.spread import TeamSummary
 
 
@@ -84,6 +87,15 @@ def score_challenge(
     return ChallengeResult(challenge, score, status, answered, len(results), tuple(results))
 
 
+def register_gate(gate: Gate, register: Register) -> Gate:
+    """The gate with one failing reason per error finding of the AI register (a prohibited
+    practice in use, an n/a that dodges a knock-out); warnings stay in its own section."""
+    if not register.errors:
+        return gate
+    reasons = tuple(GateReason("ai_register", finding=finding) for finding in register.errors)
+    return Gate(False, gate.reasons + reasons, gate.warnings)
+
+
 def score(
     model: Model,
     answers: AnswerSet,
@@ -109,7 +121,7 @@ def score(
     checked = evaluate_gate(challenges, overall, total - answered, options, team)
     register = None
     if answers.ai_use_cases:
-        from csm_check.scoring.register import judge_register, register_gate
+        from csm_check.scoring.register import judge_register
 
         register = judge_register(model, answers, day or dt.date.today(), chosen_target)
         checked = register_gate(checked, register)

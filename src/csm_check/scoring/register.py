@@ -28,7 +28,6 @@ from typing import Literal
 
 from csm_check.answers import AiUseCase, AnswerSet
 from csm_check.model import AiDuty, AiUseCaseKind, DutyRole, Model
-from csm_check.scoring.results import Gate, GateReason
 
 Severity = Literal["error", "warning"]
 FindingCode = Literal[
@@ -172,12 +171,3 @@ def _check(
                 )
             )
     return found
-
-
-def register_gate(gate: Gate, register: Register) -> Gate:
-    """The gate with one failing reason per error finding (a prohibited practice in use, an
-    n/a that dodges a knock-out); warnings stay in the register's own section."""
-    if not register.errors:
-        return gate
-    reasons = tuple(GateReason("ai_register", finding=finding) for finding in register.errors)
-    return Gate(False, gate.reasons + reasons, gate.warnings)
