@@ -390,3 +390,40 @@ def test_the_example_register_agrees_with_its_answers_and_keeps_its_score(model:
     ]
     assert card.register is not None and card.register.findings == ()
     assert round(card.score or 0, 1) == 44.7 and card.gate.passed
+
+
+# --- the interview's register step (review screen, key a) ---------------------------------
+
+
+def test_interview_review_screen_adds_and_deletes_ai_systems(model: Model) -> None:
+    from csm_check.answers import Answer
+    from csm_check.interview.session import Interview
+    from csm_check.interview.settings import Settings
+    from test_interview_v2 import Person
+
+    every = {cid: Answer("answered", 3) for cid in model.criterion_ids()}
+    start = AnswerSet(language="en", answers=every)
+    lines = ["", "", "a", "1", "3", "Web chat", "", "y", "emotion-recognition-agents", "1"]
+    lines += ["", "", "", "d2", "zzz", "", "f", "", ""]
+    person = Person(lines)
+    writes: list[AnswerSet] = []
+    settings = Settings(path=Path("a.yaml"), language="en", challenges=model.challenges)
+    session = Interview(model, start, settings, person.terminal(), writes.append, saved=start)
+    session.run()
+    out = "".join(person.out)
+    assert "a: the AI systems in service" in out
+    assert "   9 emotion-recognition-agents: Emotion recognition of" in out
+    assert "  1. Customer chatbot \u201cWeb chat\u201d — live" in out
+    chatbot = AiUseCase("customer-chatbot", "live", "Web chat", None, None, True)
+    agents = AiUseCase("emotion-recognition-agents", "planned")
+    registers = [w.ai_use_cases for w in writes]
+    assert registers[:3] == [(chatbot,), (chatbot, agents), (chatbot,)]
+    assert "  2. Emotion recognition of agents (voice or face) — planned" in out
+    assert 'Not understood: "zzz".' in out
+
+
+def test_interview_without_a_catalogue_offers_no_register_step() -> None:
+    from test_interview_v2 import run as run_tiny
+
+    _, out, _ = run_tiny(["", "", "a", "q"], AnswerSet(language="en"))
+    assert "AI systems" not in out

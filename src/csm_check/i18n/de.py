@@ -412,6 +412,16 @@ CATALOG: dict[str, str] = {
     "err.use_case_kind.hint": "verwenden Sie eine Art aus dem Katalog des Modells; `csm-check template` listet sie auf",
     "err.duplicate_use_case_kind": "doppelte Art von KI-System '{id}'",
     "err.duty_unknown_criterion": "die Pflicht nennt das Kriterium '{criterion}', das dieses Modell nicht hat",
+    "interview.register_key": "a: die KI-Systeme im Service (für den Rechtskalender in den Berichten).",
+    "interview.register_title": "KI-Systeme im Service:",
+    "interview.register_empty": "noch keine eingetragen",
+    "interview.register_kinds": "Arten zum Hinzufügen:",
+    "interview.register_prompt": "Art hinzufügen (Nummer oder Kennung), d und eine Nummer löscht einen Eintrag, Enter geht zurück: ",
+    "interview.register_status": "Status: 1 geplant, 2 Pilot, 3 im Einsatz (Enter: im Einsatz): ",
+    "interview.register_name": "Name (optional, Enter überspringt): ",
+    "interview.register_vendor": "Anbieter (optional, Enter überspringt): ",
+    "interview.register_built": "Entwickeln Sie es selbst oder setzen Sie es unter eigenem Namen ein? j/n (Enter: nein): ",
+    "interview.register_unknown": "Nicht verstanden: „{text}“.",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside

@@ -415,6 +415,16 @@ CATALOG: dict[str, str] = {
     "err.use_case_kind.hint": "use a kind from the model's catalogue; `csm-check template` lists them",
     "err.duplicate_use_case_kind": "duplicate kind of AI system '{id}'",
     "err.duty_unknown_criterion": "the duty names criterion '{criterion}', which this model does not have",
+    "interview.register_key": "a: the AI systems in service (for the legal calendar in the reports).",
+    "interview.register_title": "AI systems in service:",
+    "interview.register_empty": "none listed yet",
+    "interview.register_kinds": "Kinds to add:",
+    "interview.register_prompt": "Kind to add (number or id), d and a number deletes an entry, Enter goes back: ",
+    "interview.register_status": "Status: 1 planned, 2 pilot, 3 live (Enter: live): ",
+    "interview.register_name": "Name (optional, Enter skips): ",
+    "interview.register_vendor": "Vendor (optional, Enter skips): ",
+    "interview.register_built": "Do you build it or offer it under your own name? y/n (Enter: no): ",
+    "interview.register_unknown": 'Not understood: "{text}".',
 }
 
 LANGUAGE = LanguageDefinition(
