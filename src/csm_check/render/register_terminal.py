@@ -24,6 +24,39 @@ from csm_check.sanitize import one_line
 from csm_check.scoring.register import DutyOnDay
 from csm_check.scoring.results import Scorecard
 
+_ASCII = str.maketrans(
+    {
+        "—": "-",
+        "\u2013": "-",
+        "·": "-",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "§": "Sec.",
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+    }
+)
+
+
+def _plain(text: str, ascii_only: bool) -> str:
+    """One line of `text`; for a terminal that needs ASCII, transliterated (what has no
+    spelling in ASCII is dropped, never sent as a byte the terminal cannot show)."""
+    line = one_line(text)
+    if not ascii_only:
+        return line
+    import unicodedata
+
+    line = unicodedata.normalize("NFKD", line.translate(_ASCII))
+    return line.encode("ascii", "ignore").decode("ascii")
+
 
 def _grid(rows: list[tuple[Text, Text]], indent: int = 0) -> Table:
     """Marked rows with a hanging indent; marks of one or two cells (● and ⏳) align."""
@@ -44,11 +77,12 @@ def _duty(on_day: DutyOnDay, language: Language, ascii_only: bool) -> tuple[Text
         mark, style = ("*" if ascii_only else "●"), ""
     else:
         mark, style = ("~" if ascii_only else "⏳"), ""
-    body = Text(one_line(duty_law(on_day, language)), style="bold")
-    body.append(" — " + one_line(duty_when(on_day, language)))
-    body.append(" — " + one_line(duty_binds(on_day, language)))
-    body.append("\n" + one_line(duty_todo(on_day, language)))
-    body.append(f" ({one_line(duty_criteria(on_day, language))})", style="dim")
+    dash = " - " if ascii_only else " — "
+    body = Text(_plain(duty_law(on_day, language), ascii_only), style="bold")
+    body.append(dash + _plain(duty_when(on_day, language), ascii_only))
+    body.append(dash + _plain(duty_binds(on_day, language), ascii_only))
+    body.append("\n" + _plain(duty_todo(on_day, language), ascii_only))
+    body.append(f" ({_plain(duty_criteria(on_day, language), ascii_only)})", style="dim")
     return Text(mark, style=style), body
 
 
@@ -58,25 +92,27 @@ def register_section(card: Scorecard, language: Language, ascii_only: bool) -> l
     if register is None:
         return []
     parts: list[RenderableType] = [
-        Text(t("register.title", language), style="bold"),
-        Text(one_line(reviewed_text(card.model, register, language)), style="dim"),
+        Text(_plain(t("register.title", language), ascii_only), style="bold"),
+        Text(_plain(reviewed_text(card.model, register, language), ascii_only), style="dim"),
     ]
     for entry in register.calendar:
-        head = Text(one_line(system_name(entry.use_case, entry.kind, language)), style="bold")
-        head.append("\n" + one_line(system_facts(entry.use_case, language)), style="")
+        name = system_name(entry.use_case, entry.kind, language)
+        head = Text(_plain(name, ascii_only), style="bold")
+        head.append("\n" + _plain(system_facts(entry.use_case, language), ascii_only))
         if entry.use_case.status == "planned":
-            head.append("\n" + t("register.go_live", language), style="italic")
+            head.append("\n" + _plain(t("register.go_live", language), ascii_only), style="italic")
         parts.append(_grid([(Text(f"{entry.index + 1}."), head)]))
         parts.append(_grid([_duty(d, language, ascii_only) for d in entry.duties], indent=3))
-    parts.append(Text(t("register.findings", language), style="bold"))
+    parts.append(Text(_plain(t("register.findings", language), ascii_only), style="bold"))
     if not register.findings:
-        parts.append(Text(t("register.no_findings", language)))
+        parts.append(Text(_plain(t("register.no_findings", language), ascii_only)))
     rows = []
     for finding in register.findings:
         error = finding.severity == "error"
         mark = ("x" if ascii_only else "✖") if error else ("~" if ascii_only else "▲")
-        body = Text(f"{severity_word(finding, language)}: ", style="bold red" if error else "bold")
-        body.append(one_line(finding_text(finding, language)))
+        word = _plain(severity_word(finding, language), ascii_only)
+        body = Text(f"{word}: ", style="bold red" if error else "bold")
+        body.append(_plain(finding_text(finding, language), ascii_only))
         rows.append((Text(mark, style="bold red" if error else "bold yellow"), body))
     if rows:
         parts.append(_grid(rows))
