@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import EXAMPLE, REPO, run_cli
-from csm_check.answers import AiUseCase, AnswerSet, parse_answers
+from csm_check.answers import AnswerSet, parse_answers
 from csm_check.answers_edit import update_answers_text
 from csm_check.answers_writer import dump_answers
 from csm_check.errors import InvalidInputError
@@ -21,6 +21,7 @@ from csm_check.loading import load_model, parse_model
 from csm_check.model import Model
 from csm_check.scoring.compute import score
 from csm_check.scoring.register import Register, judge_register
+from csm_check.use_cases import AiUseCase
 from csm_check.yamlio.read import parse_yaml
 
 

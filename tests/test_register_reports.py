@@ -11,13 +11,13 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from conftest import EXAMPLE, run_cli
-from csm_check.answers import AiUseCase
 from csm_check.loading import load_answers, load_model
 from csm_check.render import RenderOptions
 from csm_check.render.html import render_html
 from csm_check.render.markdown import render_markdown
 from csm_check.render.terminal import render_terminal
 from csm_check.scoring.compute import score
+from csm_check.use_cases import AiUseCase
 from test_junit import check_xsd
 from test_schema import check_report
 

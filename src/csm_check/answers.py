@@ -12,21 +12,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictStr,
-    ValidationError,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
 
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, format_count, message_language, msg
 from csm_check.i18n.field import LanguageCode
 from csm_check.model import MAX_LEVEL, Model
-from csm_check.validation import describe, problems_from
+from csm_check.use_cases import AiUseCase, AiUseCaseEntry, parse_use_cases
+from csm_check.validation import describe, iso_date, problems_from
 from csm_check.yamlio.read import YamlDocument, key_positions
 
 SCHEMA_VERSION = 1
@@ -70,26 +63,6 @@ class Answer:
 
 UNANSWERED = Answer("unanswered")
 
-# The AI use-case register (issue 15): the AI systems in service, each of a kind from the
-# model's catalogue `ai_use_case_kinds`.
-UseCaseStatus = Literal["planned", "pilot", "live"]
-USE_CASE_STATUSES: tuple[UseCaseStatus, ...] = ("planned", "pilot", "live")
-
-
-@dataclass(frozen=True)
-class AiUseCase:
-    """One AI system in service. `built_or_branded`: the organisation builds it or offers it
-    under its own name, and so may be its provider (EU AI Act Art. 3(3), 25(1)(a))."""
-
-    kind: str
-    status: UseCaseStatus
-    name: str | None = None
-    since: dt.date | None = None
-    vendor: str | None = None
-    built_or_branded: bool = False
-    # (line, column) of the entry in the file, for annotations that point at it.
-    location: tuple[int, int] = field(default=(1, 1), compare=False, repr=False)
-
 
 @dataclass(frozen=True)
 class AnswerSet:
@@ -114,16 +87,7 @@ class AnswerSet:
         return self.answers.get(criterion_id, UNANSWERED)
 
 
-def _to_date(value: Any) -> Any:
-    """A date, from YAML's date or an ISO text; a timestamp is not a date (it is reported)."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
+_to_date = iso_date  # a date, from YAML's date or an ISO text (see validation.iso_date)
 
 
 ShortText = Annotated[StrictStr, Field(max_length=200)]
@@ -137,21 +101,6 @@ class AnswerEntry(BaseModel):
 
     level: LevelValue | Literal["n/a"] | None
     note: Annotated[str, Field(max_length=MAX_NOTE)] | None = None
-
-
-class AiUseCaseEntry(BaseModel):
-    """An AI system in the register; `kind` is checked against the model's catalogue.
-    `built_or_branded` takes YAML's booleans (true/false; YAML 1.1 also reads yes/no as
-    booleans, as csm-check.yaml does); quoted text such as "yes" is refused."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    kind: StrictStr
-    name: ShortText | None = None
-    status: UseCaseStatus
-    since: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
-    vendor: ShortText | None = None
-    built_or_branded: StrictBool = False
 
 
 # The short form is a level or empty: `n/a` needs a note, so it only exists as a mapping.
@@ -253,7 +202,8 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
             problems.append(
                 Problem(document.path, line, column, msg("err.unknown_criterion", key=key), hint)
             )
-    use_cases = _use_cases(document, header, model, problems) if header is not None else ()
+    entries = header.ai_use_cases if header is not None else None
+    use_cases = parse_use_cases(document, entries or [], model, problems)
     if problems:
         raise InvalidInputError(sorted(problems, key=lambda p: (p.line, p.column)))
     assert header is not None
@@ -271,34 +221,6 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         locations=positions,
         warnings=warnings,
     )
-
-
-def _use_cases(
-    document: YamlDocument, header: AnswersFile, model: Model, problems: list[Problem]
-) -> tuple[AiUseCase, ...]:
-    """The register's entries; a kind not in the model's catalogue is a located problem."""
-    kinds = [kind.id for kind in model.ai_use_case_kinds]
-    found: list[AiUseCase] = []
-    for index, entry in enumerate(header.ai_use_cases or ()):
-        loc = ("ai_use_cases", index)
-        if entry.kind not in kinds:
-            hint = did_you_mean(entry.kind, kinds) or msg("err.use_case_kind.hint")
-            problems.append(
-                document.problem((*loc, "kind"), msg("err.use_case_kind", kind=entry.kind), hint)
-            )
-            continue
-        found.append(
-            AiUseCase(
-                kind=entry.kind,
-                status=entry.status,
-                name=entry.name,
-                since=entry.since,
-                vendor=entry.vendor,
-                built_or_branded=entry.built_or_branded,
-                location=document.position(loc),
-            )
-        )
-    return tuple(found)
 
 
 def _carry_over(

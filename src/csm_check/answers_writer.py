@@ -20,13 +20,13 @@ from csm_check.answers import (
     NOT_APPLICABLE,
     ROLE_SUGGESTIONS,
     SCHEMA_VERSION,
-    AiUseCase,
     Answer,
     AnswerSet,
 )
 from csm_check.i18n import ENGLISH, Language, t
 from csm_check.model import Criterion, Model
 from csm_check.sanitize import one_line
+from csm_check.use_cases import AiUseCase
 from csm_check.yamlio.write import WRAP, folded, plain_or_quoted, quote
 from csm_check.yamlio.write import comment_lines as _comment
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from csm_check.answers import USE_CASE_STATUSES, AiUseCase, AnswerSet, UseCaseStatus
+from csm_check.answers import AnswerSet
 from csm_check.i18n import Language, t
 from csm_check.interview.keys import name_value
 from csm_check.model import Model
 from csm_check.sanitize import one_line
+from csm_check.use_cases import USE_CASE_STATUSES, AiUseCase, UseCaseStatus
 
 MAX_TEXT = 200  # name and vendor, as the answers file allows
 

@@ -7,10 +7,10 @@ formats' code stays unchanged when an answers file has no register.
 
 from __future__ import annotations
 
-from csm_check.answers import AiUseCase
 from csm_check.i18n import Language, format_date, format_number, t
 from csm_check.model import AiUseCaseKind, Model
 from csm_check.scoring.register import DutyOnDay, Register, RegisterFinding
+from csm_check.use_cases import AiUseCase
 
 
 def system_name(use_case: AiUseCase, kind: AiUseCaseKind, language: Language) -> str:

@@ -26,8 +26,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from csm_check.answers import AiUseCase, AnswerSet
+from csm_check.answers import AnswerSet
 from csm_check.model import AiDuty, AiUseCaseKind, DutyRole, Model
+from csm_check.use_cases import AiUseCase
 
 Severity = Literal["error", "warning"]
 FindingCode = Literal[
