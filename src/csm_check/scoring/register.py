@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from csm_check.answers import AnswerSet
-from csm_check.model import AiDuty, AiUseCaseKind, DutyRole, Model
+from csm_check.model import AiDuty, AiUseCaseKind, Criterion, DutyRole, Model
 from csm_check.use_cases import AiUseCase
 
 Severity = Literal["error", "warning"]
@@ -100,6 +100,7 @@ def judge_register(model: Model, answers: AnswerSet, day: dt.date, target: int) 
     """The calendar and findings of `answers.ai_use_cases` on `day`."""
     calendar: list[UseCaseCalendar] = []
     findings: list[RegisterFinding] = []
+    criteria = {criterion.id: criterion for _, criterion in model.criteria()}
     for index, use_case in enumerate(answers.ai_use_cases):
         kind = model.use_case_kind(use_case.kind)
         if kind is None:  # the loader refuses unknown kinds; a team's mean set has none
@@ -110,7 +111,7 @@ def judge_register(model: Model, answers: AnswerSet, day: dt.date, target: int) 
         )
         calendar.append(UseCaseCalendar(index, use_case, kind, duties))
         for on_day in duties:
-            findings += _check(model, answers, index, use_case, kind, on_day, target)
+            findings += _check(criteria, answers, index, use_case, kind, on_day, target)
     return Register(day, tuple(calendar), tuple(findings))
 
 
@@ -119,7 +120,7 @@ def _yours(duty: AiDuty, use_case: AiUseCase) -> tuple[DutyRole, ...]:
 
 
 def _check(
-    model: Model,
+    criteria: dict[str, Criterion],
     answers: AnswerSet,
     index: int,
     use_case: AiUseCase,
@@ -134,7 +135,6 @@ def _check(
         found.append(RegisterFinding("prohibited_practice", severity, index, use_case, kind, duty))
     if not active:
         return found
-    criteria = {criterion.id: criterion for _, criterion in model.criteria()}
     for criterion_id in duty.criteria:
         criterion = criteria.get(criterion_id)
         answer = answers.get(criterion_id)
