@@ -202,6 +202,8 @@ def test_the_answers_schema_includes_the_register(runner: CliRunner) -> None:
         "built_or_branded",
     ]
     assert entry["properties"]["status"]["enum"] == ["planned", "pilot", "live"]
+    kinds = entry["properties"]["kind"]["enum"]
+    assert len(kinds) == 12 and kinds[0] == "customer-chatbot"
 
 
 # --- writing and editing ------------------------------------------------------------------
