@@ -36,8 +36,8 @@ def schema(kind: SchemaKind, model: Model, language: Language) -> dict[str, Any]
             "required": ["level"],
         }
         if model.ai_use_case_kinds:  # the AI register's kinds come from the model's catalogue
-            kind = result["$defs"]["AiUseCaseEntry"]["properties"]["kind"]
-            kind["enum"] = [k.id for k in model.ai_use_case_kinds]
+            entry_kind = result["$defs"]["AiUseCaseEntry"]["properties"]["kind"]
+            entry_kind["enum"] = [k.id for k in model.ai_use_case_kinds]
         result["$defs"]["AnswerEntry"]["then"] = {
             "required": ["note"],
             "properties": {"note": {"type": "string", "minLength": 1}},
