@@ -19,7 +19,8 @@ from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, format_count, message_language, msg
 from csm_check.i18n.field import LanguageCode
 from csm_check.model import MAX_LEVEL, Model
-from csm_check.validation import describe, problems_from
+from csm_check.use_cases import AiUseCase, AiUseCaseEntry, parse_use_cases
+from csm_check.validation import describe, iso_date, problems_from
 from csm_check.yamlio.read import YamlDocument, key_positions
 
 SCHEMA_VERSION = 1
@@ -89,6 +90,7 @@ class AnswerSet:
     assessed_on: dt.date | None = None
     language: Language | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
+    ai_use_cases: tuple[AiUseCase, ...] = ()
     # (line, column) of each answer's key in the file, for annotations that point at it.
     locations: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
     # What loading an earlier model version's file changed (carried over, split, retired).
@@ -98,16 +100,7 @@ class AnswerSet:
         return self.answers.get(criterion_id, UNANSWERED)
 
 
-def _to_date(value: Any) -> Any:
-    """A date, from YAML's date or an ISO text; a timestamp is not a date (it is reported)."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
+_to_date = iso_date  # a date, from YAML's date or an ISO text (see validation.iso_date)
 
 
 ShortText = Annotated[StrictStr, Field(max_length=200)]
@@ -148,10 +141,11 @@ class AnswersFile(BaseModel):
     role: ShortText | None = None
     assessed_on: Annotated[dt.date | None, BeforeValidator(_to_date)] = None
     language: LanguageCode | None = None
+    ai_use_cases: list[AiUseCaseEntry] | None = None
     answers: dict[str, AnswerValue] | None = None
 
 
-KNOWN_KEYS = (*AnswersFile.model_fields, *AnswerEntry.model_fields)
+KNOWN_KEYS = (*AnswersFile.model_fields, *AnswerEntry.model_fields, *AiUseCaseEntry.model_fields)
 
 
 def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
@@ -230,6 +224,8 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
             problems.append(
                 Problem(document.path, line, column, msg("err.unknown_criterion", key=key), hint)
             )
+    entries = header.ai_use_cases if header is not None else None
+    use_cases = parse_use_cases(document, entries or [], model, problems)
     if problems:
         raise InvalidInputError(sorted(problems, key=lambda p: (p.line, p.column)))
     assert header is not None
@@ -243,6 +239,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         assessed_on=header.assessed_on,
         language=header.language,
         answers=answers,
+        ai_use_cases=use_cases,
         locations=positions,
         warnings=warnings,
     )

@@ -3,8 +3,9 @@
 `update_answers_text` changes only the values that differ: it replaces the value span of a
 changed answer (or header key) using the positions of PyYAML's composed nodes, and inserts a
 missing answer after the closest earlier criterion in model order (a missing header key
-before `answers:`). Every other byte stays: the user's comments, the template's question
-comments, blank lines, key order, quoting.
+before `answers:`). A changed AI use-case register replaces the `ai_use_cases:` block as a
+whole (or is inserted before `answers:`). Every other byte stays: the user's comments, the
+template's question comments, blank lines, key order, quoting.
 
 Values are written as `answers_writer` writes them (free text always double-quoted). The
 result is read back and compared with what was meant to be saved; when a file is shaped in a
@@ -14,12 +15,13 @@ read-back differs, the whole file is written by `dump_answers` instead.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import yaml
 
 from csm_check.answers import Answer, AnswerSet, parse_answers
-from csm_check.answers_writer import answer_lines, answer_value, dump_answers
+from csm_check.answers_writer import answer_lines, answer_value, dump_answers, use_case_lines
 from csm_check.errors import CsmCheckError
 from csm_check.model import Model
 from csm_check.yamlio.read import YamlDocument, parse_yaml
@@ -118,6 +120,8 @@ def _plan(text: str, root: yaml.Node, old: AnswerSet, new: AnswerSet, model: Mod
         elif _header_value(old, key, model) != wanted:
             at = _line_start(text, int(answers_key.start_mark.index))
             edits.append(_Edit(at, at, _entry(key, wanted, answers_key.start_mark.column)))
+    if old.ai_use_cases != new.ai_use_cases:
+        edits.append(_register_edit(text, top, answers_key, new))
     changed = [c.id for _, c in model.criteria() if old.get(c.id) != new.get(c.id)]
     if not changed:
         return edits
@@ -156,6 +160,25 @@ def _plan(text: str, root: yaml.Node, old: AnswerSet, new: AnswerSet, model: Mod
     return edits
 
 
+def _register_edit(
+    text: str,
+    top: Mapping[str, tuple[yaml.Node, yaml.Node]],
+    answers_key: yaml.Node,
+    new: AnswerSet,
+) -> _Edit:
+    """The `ai_use_cases:` block rewritten as a whole (comments inside it are not kept),
+    or inserted before `answers:`; an empty register removes the block."""
+    if int(answers_key.start_mark.column) != 0:
+        raise LookupError("top-level keys are indented")
+    block = "".join(line + "\n" for line in use_case_lines(new.ai_use_cases))
+    if "ai_use_cases" in top:
+        key, value = top["ai_use_cases"]
+        start = _line_start(text, int(key.start_mark.index))
+        return _Edit(start, _line_end(text, _end(value)), block)
+    at = _line_start(text, int(answers_key.start_mark.index))
+    return _Edit(at, at, block)
+
+
 def _ordered(edits: list[_Edit]) -> list[_Edit]:
     """Edits by position; applied from the back, same-place inserts keep their planned order."""
     indexed = sorted(enumerate(edits), key=lambda item: (item[1].start, item[0]))
@@ -164,9 +187,11 @@ def _ordered(edits: list[_Edit]) -> list[_Edit]:
 
 def _same(one: AnswerSet, other: AnswerSet, model: Model) -> bool:
     """Whether two answer sets save the same: header values and every criterion's answer."""
-    return all(
-        _header_value(one, key, model) == _header_value(other, key, model) for key in _HEADER
-    ) and all(one.get(c.id) == other.get(c.id) for _, c in model.criteria())
+    return (
+        all(_header_value(one, key, model) == _header_value(other, key, model) for key in _HEADER)
+        and one.ai_use_cases == other.ai_use_cases
+        and all(one.get(c.id) == other.get(c.id) for _, c in model.criteria())
+    )
 
 
 def update_answers_text(text: str | None, answers: AnswerSet, model: Model) -> str:

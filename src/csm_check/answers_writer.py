@@ -26,6 +26,7 @@ from csm_check.answers import (
 from csm_check.i18n import ENGLISH, Language, t
 from csm_check.model import Criterion, Model
 from csm_check.sanitize import one_line
+from csm_check.use_cases import AiUseCase
 from csm_check.yamlio.write import WRAP, folded, plain_or_quoted, quote
 from csm_check.yamlio.write import comment_lines as _comment
 
@@ -93,6 +94,8 @@ def dump_answers(
         f"role:{_optional(answers.role)}",
         "assessed_on:" + (f" {assessed_on}" if assessed_on else ""),
         "language:" + (f" {answers.language}" if answers.language else ""),
+        *(_register_hint(model, language) if questions and not answers.ai_use_cases else []),
+        *use_case_lines(answers.ai_use_cases),
         "answers:",
     ]
     for challenge in model.challenges:
@@ -103,6 +106,48 @@ def dump_answers(
                 lines += _question(criterion, language)
             lines += answer_lines(plain_or_quoted(criterion.id), answers.get(criterion.id))
     return "\n".join(lines) + "\n"
+
+
+def use_case_lines(use_cases: tuple[AiUseCase, ...]) -> list[str]:
+    """The `ai_use_cases:` block (keys in the order kind, name, status, since, vendor,
+    built_or_branded; empty ones left out), or nothing for an empty register."""
+    if not use_cases:
+        return []
+    lines = ["ai_use_cases:"]
+    for use_case in use_cases:
+        lines.append(f"  - kind: {plain_or_quoted(use_case.kind)}")
+        if use_case.name is not None:
+            lines.append(f"    name: {quote(use_case.name)}")
+        lines.append(f"    status: {use_case.status}")
+        if use_case.since is not None:
+            lines.append(f"    since: {use_case.since.isoformat()}")
+        if use_case.vendor is not None:
+            lines.append(f"    vendor: {quote(use_case.vendor)}")
+        lines.append(f"    built_or_branded: {'true' if use_case.built_or_branded else 'false'}")
+    return lines
+
+
+def _register_hint(model: Model, language: Language) -> list[str]:
+    """The template's commented example of the register, with the model's kinds."""
+    if not model.ai_use_case_kinds:
+        return []
+    example = model.ai_use_case_kinds[0].id
+    lines = _comment(t("template.register", language))
+    for kind in model.ai_use_case_kinds:
+        # at column 0 (yamllint wants comments indented like the keys that follow), the
+        # kinds indented inside the comment
+        text = _comment(f"{kind.id}: {one_line(kind.title.get(language))}", "  ")
+        lines += [f"#   {line[len('  # ') :]}".rstrip() for line in text]
+    return [
+        *lines,
+        "# ai_use_cases:",
+        f"#   - kind: {example}",
+        f"#     name: {quote(t('template.register_name', language))}",
+        "#     status: live  # planned, pilot, live",
+        "#     since: 2026-03-01",
+        f"#     vendor: {quote(t('template.register_vendor', language))}",
+        "#     built_or_branded: false",
+    ]
 
 
 def _role_hint(language: Language) -> list[str]:

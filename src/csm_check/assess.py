@@ -61,6 +61,7 @@ class Assessment:
     def places(self, reason: GateReason) -> list[Place]:
         """Where a gate reason belongs, as (file, line, column), in every file that causes it.
 
+        A register finding points at its system's entry in `ai_use_cases`.
         A reason about a criterion (knock-out, evidence) points at that answer in each file
         whose answer causes it (below the minimum, unanswered, a level >= 3 without a note).
         A reason about a challenge points at its lowest answered level over all files (the
@@ -69,6 +70,8 @@ class Assessment:
         files = self.files or ((str(self.sources[0]) if self.sources else "-", self.answers),)
         first_path, first = files[0]
         top = (first_path, *first.locations.get("", (1, 1)))
+        if reason.finding is not None:  # the register's entry, in the first file (which has it)
+            return [(first_path, *reason.finding.use_case.location)]
         if reason.criterion is not None:
             criterion = reason.criterion
             model_criterion = next(

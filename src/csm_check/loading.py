@@ -13,6 +13,8 @@ from csm_check.errors import InvalidInputError
 from csm_check.i18n import languages, msg
 from csm_check.model import (
     STALE_LEVEL_CAP,
+    AiDuty,
+    AiUseCaseKind,
     Bands,
     Challenge,
     Criterion,
@@ -125,6 +127,25 @@ def trusted_model(data: dict[str, Any]) -> Model:
         ),
         challenges=challenges,
         retired=tuple(data.get("retired", ())),
+        ai_use_case_kinds=tuple(_kind(item) for item in data.get("ai_use_case_kinds", ())),
+    )
+
+
+def _kind(data: dict[str, Any]) -> AiUseCaseKind:
+    return AiUseCaseKind.model_construct(
+        id=data["id"],
+        title=_text(data["title"]),
+        duties=tuple(
+            AiDuty.model_construct(
+                cite=_text(duty["cite"]),
+                applies_from=duty["applies_from"],
+                binds=tuple(duty["binds"]),
+                todo=_text(duty["todo"]),
+                criteria=tuple(duty.get("criteria", ())),
+                prohibited=duty.get("prohibited", False),
+            )
+            for duty in data["duties"]
+        ),
     )
 
 

@@ -19,6 +19,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
@@ -220,6 +221,38 @@ class Challenge(Frozen):
         return (self.short_title or self.title).get(language)
 
 
+# AI use-case register (issue 15): whom a duty binds. `provider` binds the organisation only
+# when it builds the system or offers it under its own name (`built_or_branded`: EU AI Act
+# Art. 3(3), and Art. 25(1)(a) for high-risk systems); otherwise it is the vendor's duty,
+# secured by contract. `deployer`, `employer` and `controller` (GDPR) always bind it.
+DutyRole = Literal["provider", "deployer", "employer", "controller"]
+DUTY_ROLES: tuple[DutyRole, ...] = ("provider", "deployer", "employer", "controller")
+
+
+class AiDuty(Frozen):
+    """A duty that running an AI system of a kind brings: the law (as `LegalReference`:
+    cite, applies_from), the roles it binds, what to do, and the criteria that cover it.
+    `prohibited` marks a practice the law bans outright (EU AI Act Art. 5)."""
+
+    cite: Text
+    applies_from: dt.date
+    binds: Annotated[tuple[DutyRole, ...], Field(min_length=1)]
+    todo: Text
+    criteria: tuple[CriterionId, ...] = ()
+    prohibited: StrictBool = False
+
+    def legal(self) -> LegalReference:
+        return LegalReference(cite=self.cite, applies_from=self.applies_from)
+
+
+class AiUseCaseKind(Frozen):
+    """A kind of AI system in customer service and the duties it brings."""
+
+    id: Annotated[StrictStr, Field(pattern=KEBAB)]
+    title: Text
+    duties: Annotated[tuple[AiDuty, ...], Field(min_length=1)]
+
+
 class Model(Frozen):
     schema_version: Literal[1]
     id: Annotated[StrictStr, Field(pattern=KEBAB)]
@@ -231,6 +264,10 @@ class Model(Frozen):
     bands: Bands
     challenges: Annotated[tuple[Challenge, ...], Field(min_length=1)]
     retired: tuple[CriterionId, ...] = ()  # criteria of earlier versions with no successor
+    ai_use_case_kinds: tuple[AiUseCaseKind, ...] = ()  # the register's catalogue
+
+    def use_case_kind(self, kind_id: str) -> AiUseCaseKind | None:
+        return next((kind for kind in self.ai_use_case_kinds if kind.id == kind_id), None)
 
     def criteria(self) -> Iterator[tuple[Challenge, Criterion]]:
         for challenge in self.challenges:

@@ -84,7 +84,8 @@ def model_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
         developing = format_plain_number(model.bands.developing, language)
         ready = format_plain_number(model.bands.ready, language)
         found.append((("bands",), msg("err.bands_order", developing=developing, ready=ready), None))
-    return found + _version_problems(model) + relation_problems(outline(model))
+    found += _version_problems(model) + _register_problems(model)
+    return found + relation_problems(outline(model))
 
 
 def _version_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
@@ -106,6 +107,29 @@ def _version_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
     for index, old in enumerate(model.retired):
         if old in current:
             found.append((("retired", index), msg("err.retired_current", old=old), None))
+    return found
+
+
+def _register_problems(model: Model) -> list[tuple[Loc, str, str | None]]:
+    """The AI use-case catalogue: unique kind ids, and every duty's criteria exist."""
+    found: list[tuple[Loc, str, str | None]] = []
+    current = set(model.criterion_ids())
+    seen: set[str] = set()
+    for k_index, kind in enumerate(model.ai_use_case_kinds):
+        here: Loc = ("ai_use_case_kinds", k_index)
+        if kind.id in seen:
+            found.append(((*here, "id"), msg("err.duplicate_use_case_kind", id=kind.id), None))
+        seen.add(kind.id)
+        for d_index, duty in enumerate(kind.duties):
+            for c_index, criterion_id in enumerate(duty.criteria):
+                if criterion_id not in current:
+                    found.append(
+                        (
+                            (*here, "duties", d_index, "criteria", c_index),
+                            msg("err.duty_unknown_criterion", criterion=criterion_id),
+                            did_you_mean(criterion_id, current),
+                        )
+                    )
     return found
 
 

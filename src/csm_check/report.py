@@ -123,6 +123,7 @@ GateCode = Literal[
     "challenge_minimum_no_score",
     "drop",
     "stale_evidence",
+    "ai_register",
 ]
 
 
@@ -140,7 +141,9 @@ class ReportGateDetail(_Part):
             "below its minimum in csm-check.yaml), challenge_minimum_no_score, drop (a drop "
             "against --baseline larger than --max-drop; challenge null: the overall score), "
             "stale_evidence (an answer's evidence review date passed, under "
-            "--require-fresh-evidence; score: the level claimed, review_due: the date)."
+            "--require-fresh-evidence; score: the level claimed, review_due: the date), "
+            "ai_register (an error finding of the AI use-case register; see "
+            "register_findings)."
         )
     )
     criterion: str | None = Field(description="Criterion id, for knock_out* and evidence_missing.")
@@ -280,6 +283,65 @@ class ReportTeam(_Part):
     )
 
 
+class ReportAiUseCase(_Part):
+    """An entry of the answers file's AI use-case register."""
+
+    kind: str
+    title: str = Field(description="The kind's title in the report's language.")
+    name: str | None
+    status: Literal["planned", "pilot", "live"]
+    since: str | None = Field(description="ISO date.")
+    vendor: str | None
+    built_or_branded: bool
+
+
+class ReportDuty(_Part):
+    cite: str
+    applies_from: str = Field(description="ISO date from which the duty binds.")
+    binds: list[Literal["provider", "deployer", "employer", "controller"]]
+    yours: list[Literal["provider", "deployer", "employer", "controller"]] = Field(
+        description="The roles in which it binds the organisation; empty: the vendor's duty "
+        "(a provider duty of a system not built or branded by the organisation)."
+    )
+    in_force: bool = Field(description="In force on legal_calendar.judged_on.")
+    days_left: int | None = Field(description="Days from judged_on until it binds; else null.")
+    prohibited: bool
+    todo: str
+    criteria: list[str] = Field(description="Criteria of the model that cover the duty.")
+
+
+class ReportCalendarEntry(_Part):
+    use_case: Count = Field(description="Index of the entry in ai_use_cases, from 0.")
+    kind: str
+    status: Literal["planned", "pilot", "live"]
+    duties: list[ReportDuty]
+
+
+class ReportLegalCalendar(_Part):
+    """The duties of each AI system on the day judged (assessed_on, else the day scored)."""
+
+    judged_on: str
+    legal_reviewed_on: str | None = Field(description="When the model's law was last checked.")
+    entries: list[ReportCalendarEntry]
+
+
+class ReportRegisterFinding(_Part):
+    code: Literal[
+        "prohibited_practice", "not_applicable_contradicts_register", "duty_not_covered"
+    ] = Field(
+        description="prohibited_practice (a banned kind of AI in the register), "
+        "not_applicable_contradicts_register (a criterion covering a live or pilot system's "
+        "duty answered n/a), duty_not_covered (a duty in force whose criterion is below the "
+        "level it needs)."
+    )
+    severity: Literal["error", "warning"] = Field(description="error fails the gate.")
+    use_case: Count = Field(description="Index of the entry in ai_use_cases, from 0.")
+    kind: str
+    criterion: str | None
+    cite: str
+    message: str
+
+
 class Report(_Part):
     """A csm-check JSON report (`csm-check score FILE --format json`)."""
 
@@ -300,6 +362,11 @@ class Report(_Part):
         default_factory=list, description="Things a reader must know, e.g. an overdue legal review."
     )
     team: ReportTeam | None = None
+    ai_use_cases: list[ReportAiUseCase] | None = Field(
+        default=None, description="The AI use-case register; absent when the answers have none."
+    )
+    legal_calendar: ReportLegalCalendar | None = None
+    register_findings: list[ReportRegisterFinding] | None = None
 
 
 def is_report(document: YamlDocument) -> bool:

@@ -35,6 +35,9 @@ def schema(kind: SchemaKind, model: Model, language: Language) -> dict[str, Any]
             "properties": {"level": {"const": "n/a"}},
             "required": ["level"],
         }
+        if model.ai_use_case_kinds:  # the AI register's kinds come from the model's catalogue
+            entry_kind = result["$defs"]["AiUseCaseEntry"]["properties"]["kind"]
+            entry_kind["enum"] = [k.id for k in model.ai_use_case_kinds]
         result["$defs"]["AnswerEntry"]["then"] = {
             "required": ["note"],
             "properties": {"note": {"type": "string", "minLength": 1}},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -25,6 +26,18 @@ _UNION_TAGS = {"int", "float", "str", "bool", "none", "function-after", "functio
 _WHOLE = re.compile(r"[-+]?[0-9]+")
 _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?")
 _BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off"}
+
+
+def iso_date(value: Any) -> Any:
+    """A date, from YAML's date or an ISO text; a timestamp is not a date (it is reported)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 def describe(value: Any) -> str:

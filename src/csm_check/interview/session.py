@@ -206,12 +206,17 @@ class Interview(Ending):
                     ascii_only=self.term.ascii_only,
                 )
             )
+            if self.model.ai_use_case_kinds:  # the AI register step, key a
+                self._show(t("interview.register_key", self.language), "dim")
             typed = one_line(self.term.read("> ")).strip()
             key = typed.lower()
             if key in ("", "f"):
                 return Outcome.FINISHED
             if key == "q":
                 return Outcome.QUIT
+            if key == "a" and self.model.ai_use_case_kinds and self._span_of(key) is None:
+                self._register()
+                continue
             span = self._span_of(key)
             if span is None:
                 shown = typed if len(typed) <= 20 else typed[:17] + "..."
@@ -221,6 +226,20 @@ class Interview(Ending):
             self.visit |= set(range(first, stop))
             if self._walk(first, stop) is Outcome.QUIT:
                 return Outcome.QUIT
+
+    def _register(self) -> None:
+        """The AI register step: add or delete entries until the person goes back; each
+        change is saved at once."""
+        from csm_check.interview.register_step import register_step
+
+        while True:
+            changed = register_step(
+                self.model, self.answers, self.language, self.term.read, self._show
+            )
+            if changed is None:
+                return
+            self.answers = changed
+            self.save()
 
     def _span_of(self, key: str) -> tuple[int, int] | None:
         """The items of a challenge (number or id) or of one question (its id)."""

@@ -107,6 +107,7 @@ GATE_CODES: dict[GateKind, GateCode] = {
     "challenge_no_score": "challenge_minimum_no_score",
     "regression": "drop",
     "stale_evidence": "stale_evidence",
+    "ai_register": "ai_register",
 }
 
 
@@ -119,6 +120,10 @@ def gate_reason(
 ) -> str:
     """The reason in words; `naming` turns a criterion id into what the reader should see (a
     manager-facing report: its short name), else the id is shown."""
+    if reason.finding is not None:  # ai_register: the register's finding, worded once
+        from csm_check.render.register_text import finding_text
+
+        return t("gate.ai_register", language, finding=finding_text(reason.finding, language))
     criterion = reason.criterion
     values: dict[str, object] = {
         "criterion": naming(criterion) if naming and criterion else criterion,

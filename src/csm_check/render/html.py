@@ -376,6 +376,14 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
     return [*lines, "</ul>", "</details>"]
 
 
+def _register(card: Scorecard, language: Language) -> list[str]:
+    if card.register is None:
+        return []
+    from csm_check.render.register_html import register_html
+
+    return register_html(card, language)
+
+
 def render_html(card: Scorecard, options: RenderOptions) -> str:
     language = options.language
     title = f"{t('card.title', language)}: {card.model.title.get(language)}"
@@ -400,6 +408,7 @@ def render_html(card: Scorecard, options: RenderOptions) -> str:
         "</figure>",
         "</section>",
         *_blockers(card, language),
+        *_register(card, language),
         *_next_steps(card, options),
         '<section class="details">',
         *_team(card, language),

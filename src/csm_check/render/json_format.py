@@ -16,16 +16,21 @@ from csm_check.render.common import gate_code, gate_reason, notices, rounded, wh
 from csm_check.render.jsontext import dumps
 from csm_check.report import (
     Report,
+    ReportAiUseCase,
+    ReportCalendarEntry,
     ReportChallenge,
     ReportCriterion,
+    ReportDuty,
     ReportGate,
     ReportGateDetail,
     ReportKnockout,
     ReportLegal,
+    ReportLegalCalendar,
     ReportModelRef,
     ReportNextStep,
     ReportNote,
     ReportOverall,
+    ReportRegisterFinding,
     ReportRespondent,
     ReportRoleGap,
     ReportRoleGroup,
@@ -51,6 +56,7 @@ REPORT_SCHEMA_VERSION: Literal[1] = 1
 def build_report(card: Scorecard, language: Language) -> Report:
     """The report of `card` with its texts in `language`."""
     answers = card.answers
+    register = _register(card, language) if card.register is not None else (None, None, None)
     return Report.model_construct(
         schema_version=REPORT_SCHEMA_VERSION,
         tool="csm-check",
@@ -99,6 +105,78 @@ def build_report(card: Scorecard, language: Language) -> Report:
         ],
         notices=notices(card, language),
         team=_team(card.team, language) if card.team is not None else None,
+        ai_use_cases=register[0],
+        legal_calendar=register[1],
+        register_findings=register[2],
+    )
+
+
+def _register(
+    card: Scorecard, language: Language
+) -> tuple[
+    list[ReportAiUseCase] | None, ReportLegalCalendar | None, list[ReportRegisterFinding] | None
+]:
+    """The register's three report keys (absent without a register)."""
+    from csm_check.render.register_text import finding_text
+
+    register = card.register
+    assert register is not None
+    reviewed = card.model.legal_reviewed_on
+    use_cases = []
+    for use_case in card.answers.ai_use_cases:
+        kind = card.model.use_case_kind(use_case.kind)
+        use_cases.append(
+            ReportAiUseCase.model_construct(
+                kind=use_case.kind,
+                title=kind.title.get(language) if kind else use_case.kind,
+                name=use_case.name,
+                status=use_case.status,
+                since=use_case.since.isoformat() if use_case.since else None,
+                vendor=use_case.vendor,
+                built_or_branded=use_case.built_or_branded,
+            )
+        )
+    entries = [
+        ReportCalendarEntry.model_construct(
+            use_case=entry.index,
+            kind=entry.kind.id,
+            status=entry.use_case.status,
+            duties=[
+                ReportDuty.model_construct(
+                    cite=d.duty.cite.get(language),
+                    applies_from=d.duty.applies_from.isoformat(),
+                    binds=list(d.duty.binds),
+                    yours=list(d.yours),
+                    in_force=d.in_force,
+                    days_left=d.days_left,
+                    prohibited=d.duty.prohibited,
+                    todo=d.duty.todo.get(language),
+                    criteria=list(d.duty.criteria),
+                )
+                for d in entry.duties
+            ],
+        )
+        for entry in register.calendar
+    ]
+    return (
+        use_cases,
+        ReportLegalCalendar.model_construct(
+            judged_on=register.judged_on.isoformat(),
+            legal_reviewed_on=reviewed.isoformat() if reviewed else None,
+            entries=entries,
+        ),
+        [
+            ReportRegisterFinding.model_construct(
+                code=f.code,
+                severity=f.severity,
+                use_case=f.index,
+                kind=f.kind.id,
+                criterion=f.criterion,
+                cite=f.duty.cite.get(language),
+                message=finding_text(f, language),
+            )
+            for f in register.findings
+        ],
     )
 
 

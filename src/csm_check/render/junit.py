@@ -3,6 +3,8 @@
 always present so that CI servers can track their history, and one failing case per gate
 problem that belongs to neither (an overall threshold, a drop, a level without evidence).
 A team whose files name roles adds one passing case per perception gap of 2 levels or more.
+With an AI use-case register, one case per registered system (`csm-check.ai_register`),
+failing on the register's errors, its calendar and warnings in system-out.
 
 Every gate problem is exactly one failure, in exactly one case: a knock-out below its minimum
 fails its knock-out case, not its challenge's too. Failures carry the reason's stable code
@@ -47,6 +49,8 @@ def _own_case(reason: GateReason) -> tuple[str, str] | None:
     """(classname, name) of the case a reason fails on its own; None for reasons that fail a
     challenge's or a knock-out's case."""
     if reason.kind in KNOCKOUT_KINDS or reason.kind in CHALLENGE_KINDS:
+        return None
+    if reason.kind == "ai_register":  # fails its system's case (render.register_junit)
         return None
     if reason.kind == "regression":
         return f"{SUITE}.drops", reason.challenge or "overall"
@@ -131,6 +135,10 @@ def render_junit(card: Scorecard, options: RenderOptions) -> str:
             skipped = t("junit.not_answered", language, challenge=challenge.id)
             ET.SubElement(case, "skipped", {"message": skipped})
     _role_gaps(suite, card, options)
+    if card.register is not None:
+        from csm_check.render.register_junit import register_cases
+
+        register_cases(suite, card, options, _fail)
     cases = suite.findall("testcase")
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))

@@ -218,6 +218,14 @@ def _details(card: Scorecard, result: ChallengeResult, language: Language) -> li
     return [*lines, "", "</details>"]
 
 
+def _register(card: Scorecard, language: Language) -> list[str]:
+    if card.register is None:
+        return []
+    from csm_check.render.register_markdown import register_markdown
+
+    return register_markdown(card, language)
+
+
 def render_markdown(card: Scorecard, options: RenderOptions) -> str:
     language = options.language
     blocks = [
@@ -230,6 +238,7 @@ def render_markdown(card: Scorecard, options: RenderOptions) -> str:
         _overall(card, options),
         _table(card, language),
         _blockers(card, language),
+        *([block] if (block := _register(card, language)) else []),
         _next_steps(card, options),
         *([block] if (block := _team(card, language)) else []),
         *([block] if (block := _roles(card, language)) else []),

@@ -224,6 +224,14 @@ def _roles(card: Scorecard, options: RenderOptions) -> list[RenderableType]:
     return [*parts, Text()]
 
 
+def _register(card: Scorecard, options: RenderOptions) -> list[RenderableType]:
+    if card.register is None:
+        return []
+    from csm_check.render.register_terminal import register_section
+
+    return register_section(card, options.language, options.ascii_only)
+
+
 def render_terminal(card: Scorecard, options: RenderOptions) -> str:
     parts: list[RenderableType] = [
         _header(card, options.language),
@@ -234,6 +242,7 @@ def render_terminal(card: Scorecard, options: RenderOptions) -> str:
         *_team(card, options),
         _blockers(card, options),
         Text(),
+        *_register(card, options),
         _next_steps(card, options),
         Text(),
         _gate(card, options.language),

@@ -23,12 +23,15 @@ from csm_check.scoring.priorities import rank_next_steps
 from csm_check.scoring.results import (
     ChallengeResult,
     CriterionResult,
+    Gate,
     GateOptions,
+    GateReason,
     Scorecard,
     Status,
 )
 
 if TYPE_CHECKING:
+    from csm_check.scoring.register import Register
     from csm_check.scoring.spread import TeamSummary
 
 
@@ -93,6 +96,15 @@ def score_challenge(
     return ChallengeResult(challenge, score, status, answered, len(results), tuple(results))
 
 
+def register_gate(gate: Gate, register: Register) -> Gate:
+    """The gate with one failing reason per error finding of the AI register (a prohibited
+    practice in use, an n/a that dodges a knock-out); warnings stay in its own section."""
+    if not register.errors:
+        return gate
+    reasons = tuple(GateReason("ai_register", finding=finding) for finding in register.errors)
+    return Gate(False, gate.reasons + reasons, gate.warnings)
+
+
 def score(
     model: Model,
     answers: AnswerSet,
@@ -118,6 +130,13 @@ def score(
     total = sum(c.total for c in challenges)
     steps = rank_next_steps(model, challenges, chosen_target)
     options = gate or GateOptions()
+    checked = evaluate_gate(challenges, overall, total - answered, options, team)
+    register = None
+    if answers.ai_use_cases:
+        from csm_check.scoring.register import judge_register
+
+        register = judge_register(model, answers, day or dt.date.today(), chosen_target)
+        checked = register_gate(checked, register)
     return Scorecard(
         model=model,
         answers=answers,
@@ -128,7 +147,8 @@ def score(
         answered=answered,
         total=total,
         next_steps=steps,
-        gate=evaluate_gate(challenges, overall, total - answered, options, team),
+        gate=checked,
         team=team,
         judged_on=day,
+        register=register,
     )

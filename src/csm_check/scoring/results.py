@@ -12,6 +12,7 @@ from csm_check.model import Challenge, Criterion, LegalReference, Model
 
 if TYPE_CHECKING:
     from csm_check.scoring.freshness import Freshness
+    from csm_check.scoring.register import Register, RegisterFinding
     from csm_check.scoring.spread import TeamSummary
 
 Status = Literal["ready", "developing", "at_risk", "insufficient_data", "no_data"]
@@ -69,6 +70,7 @@ GateKind = Literal[
     "regression",
     "knockout_unanswered",
     "stale_evidence",
+    "ai_register",  # an error finding of the AI use-case register (scoring.register)
 ]
 
 
@@ -85,6 +87,7 @@ class GateReason:
     count: int = 0
     legal: tuple[LegalReference, ...] = ()  # the law behind a knock-out reason
     due: dt.date | None = None  # stale_evidence: the (earliest) review date that passed
+    finding: RegisterFinding | None = None  # for ai_register
 
 
 @frozen
@@ -129,6 +132,7 @@ class Scorecard:
     gate: Gate
     team: TeamSummary | None = None  # set when several respondents were folded into one
     judged_on: dt.date | None = None  # the day the law was judged on (knock-outs, reviews)
+    register: Register | None = None  # the AI use-case register, when the answers have one
 
     @property
     def coverage(self) -> float:
