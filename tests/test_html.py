@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import EXAMPLE
@@ -123,3 +125,15 @@ def test_printed_sections_show_the_open_marker() -> None:
     assert "details::details-content { content-visibility: visible; display: block; }" in css
     assert "summary { list-style: none; }" in css
     assert 'summary::before { content: "\\25BE  "; }' in css
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text())
+@example("<b title=\"x\" data-x='y'>&amp;</b>")
+def test_html_text_escapes_as_the_standard_library(text: str) -> None:
+    import html
+
+    from csm_check.render.common import html_text
+    from csm_check.sanitize import one_line
+
+    assert html_text(text) == html.escape(one_line(text), quote=True)

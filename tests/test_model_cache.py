@@ -12,6 +12,7 @@ from csm_check.i18n import languages
 from csm_check.loading import builtin_model_bytes, load_model
 from csm_check.model import Model
 from csm_check.model_cache import cache_dir, cache_file, read_cached
+from csm_check.yamlio.read import YamlDocument
 
 
 @pytest.fixture
@@ -68,6 +69,15 @@ def test_a_pickle_of_something_else_is_ignored(cache: Path) -> None:
     assert load_model() == load_model(validate_builtin=True)
 
 
+def test_a_file_others_may_change_is_not_read(cache: Path) -> None:
+    load_model()
+    kept = only_file(cache)
+    kept.chmod(0o666)
+    assert read_cached(kept) is None
+    kept.chmod(0o644)
+    assert read_cached(kept) == load_model(validate_builtin=True)
+
+
 def test_changed_model_bytes_miss_the_cache(cache: Path) -> None:
     source, _ = builtin_model_bytes()
     registered = tuple(languages())
@@ -114,7 +124,7 @@ def test_validate_always_reads_the_source(cache: Path, monkeypatch: pytest.Monke
     calls: list[bool] = []
     original = loading.parse_model
 
-    def counting(document: loading.YamlDocument) -> Model:
+    def counting(document: YamlDocument) -> Model:
         calls.append(True)
         return original(document)
 

@@ -70,6 +70,8 @@ keys = st.one_of(
 @example("1e5")
 @example("0o17")
 @example("08")
+@example("08_")
+@example("0_7")
 @example("0x1F")
 @example("0b101")
 @example("1.2.3")

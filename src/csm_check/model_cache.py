@@ -59,6 +59,8 @@ def read_cached(path: Path) -> Model | None:
     """The model kept at `path`, or None if it is missing, unreadable or not a model."""
     try:
         with open(path, "rb") as stream:
+            if not _own_file(os.fstat(stream.fileno())):
+                return None
             data = stream.read(_MAX_BYTES + 1)
         if len(data) > _MAX_BYTES:
             return None
@@ -66,6 +68,15 @@ def read_cached(path: Path) -> Model | None:
     except Exception:
         return None
     return model if type(model) is Model else None
+
+
+def _own_file(info: os.stat_result) -> bool:
+    """Unpickling runs code: only a file of this user that nobody else may change is read
+    (CSM_CHECK_CACHE_DIR could name a shared folder)."""
+    if info.st_mode & 0o022:
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
 
 
 def write_cached(path: Path, model: Model) -> None:

@@ -47,6 +47,10 @@ def write_all(
 
     An existing regular file is refused (exit 2, unless `force`) when it is one of `inputs`,
     holds an answers file, or, with `fresh`, exists at all."""
+    if all(path is None or is_stdout(path) for path, _ in outputs):
+        for _, text in outputs:  # nothing to stage: no transaction (nor its imports) needed
+            write_stdout(text)
+        return
     from csm_check.atomicfile import OutputTransaction
 
     protect = tuple(path for path in inputs if path is not None and not is_stdout(path))

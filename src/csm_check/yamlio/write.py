@@ -46,7 +46,8 @@ def quote(text: str) -> str:
 _NOT_A_STRING = re.compile(
     r"y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|null|Null|NULL"
-    r"|0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7]+|[0-9][0-9_]*"  # ints of 1.1 (with '_') and 1.2
+    r"|0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[1-9][0-9_]*"  # ints of 1.1 (with '_')
+    r"|0o[0-7]+|[0-9]+"  # ints of 1.2 (08 is one; 08_ is text in both)
     r"|[0-9][0-9_]*\.(?:[0-9_]*|[0-9.]*)(?:[eE]-[0-9]+)?"  # floats: PyYAML, the 1.1 spec
     r"|[0-9]+(?:\.[0-9]*)?[eE]-?[0-9]+"  # floats of 1.2: an exponent without dot or sign
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"  # a date (a timestamp needs ':' or a space)
