@@ -404,6 +404,9 @@ YAML_DETAILS: dict[str, str] = {
     "block sequence entries are not allowed here": "hier ist kein Listeneintrag erlaubt",
     "control characters are not allowed": "Steuerzeichen sind nicht erlaubt",
     "special characters are not allowed": "Sonderzeichen sind nicht erlaubt",
+    # perf-team (issue 13): progress while a large team's files are read.
+    "progress.reading": "Antwortdateien werden gelesen",
+    "progress.rate": "{rate} Dateien/s",
 }
 
 LANGUAGE = LanguageDefinition(

@@ -370,6 +370,9 @@ CATALOG: dict[str, str] = {
     "interview.cleared": "Cleared: the question is open again.",
     "interview.prompt_keys": "↑↓ choose a level · Enter answer · Esc back · F1 help · Ctrl-X clear · q quit",
     "interview.more": "Press Enter for blockers and next steps (q skips them).",
+    # perf-team (issue 13): progress while a large team's files are read.
+    "progress.reading": "Reading answers files",
+    "progress.rate": "{rate} files/s",
 }
 
 LANGUAGE = LanguageDefinition(

@@ -4,74 +4,204 @@ Per criterion the mean level over the respondents who answered it (n/a and unans
 out), with min, max and count; the challenge and overall scores then follow the single
 scoring rules on those means. Where answers spread by 2 levels or more, the criterion is a
 "discuss first" item: the disagreement is itself a finding.
+
+The files are folded one at a time (`TeamFold.add`) into one small tally per criterion, so
+that memory grows with the criteria and the respondents' names and notes, not with every
+answers file: a team of 50,000 files is read as a stream. Tallies and folds merge (`merge`),
+so that worker processes can each fold a run of files and the runs are merged in file order.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Model
 from csm_check.scoring.spread import CriterionSpread, Respondent, TeamSummary
 
+if TYPE_CHECKING:
+    import datetime as dt
 
-def aggregate(model: Model, files: list[tuple[Path, AnswerSet]]) -> tuple[AnswerSet, TeamSummary]:
-    """Fold several answer sets into one set of mean levels plus the spread behind each."""
-    answers: dict[str, Answer] = {}
-    spreads: list[CriterionSpread] = []
-    names = [
-        a.respondent or Respondent(str(path), None, None, None, None).name for path, a in files
-    ]
-    for challenge, criterion in model.criteria():
-        levels: list[int] = []
-        not_applicable = 0
-        unevidenced: int | None = None
-        for _, answer_set in files:
-            answer = answer_set.get(criterion.id)
-            if answer.state == "answered" and answer.level is not None:
-                level = int(answer.level)
-                levels.append(level)
-                if answer.lacks_evidence:
-                    unevidenced = max(level, unevidenced or 0)
-            elif answer.state == "not_applicable":
-                not_applicable += 1
-        mean = sum(levels) / len(levels) if levels else None
-        spreads.append(
-            CriterionSpread(
-                criterion.id,
-                challenge.id,
-                mean,
-                min(levels) if levels else None,
-                max(levels) if levels else None,
-                len(levels),
-                not_applicable,
-                unevidenced,
-                tuple(
-                    (name, note)
-                    for name, (_, answer_set) in zip(names, files, strict=True)
-                    if (note := answer_set.get(criterion.id).note)
-                ),
+    from csm_check.i18n import Language
+
+Note = tuple[str, str | None, str]  # respondent's name, role, note
+
+
+class CriterionTally:
+    """What a team's answers to one criterion add up to: count, sum, lowest, highest, n/a,
+    the highest level given without a note, and every note with who wrote it. Additive:
+    tallies of consecutive runs of files merge into the tally of all of them (per role too)."""
+
+    __slots__ = (
+        "answered",
+        "maximum",
+        "minimum",
+        "not_applicable",
+        "notes",
+        "total",
+        "unevidenced",
+    )
+
+    def __init__(self) -> None:
+        self.answered = 0
+        self.total = 0  # levels are whole numbers in a file: the sum, and so the mean, is exact
+        self.minimum: int | None = None
+        self.maximum: int | None = None
+        self.not_applicable = 0
+        self.unevidenced: int | None = None
+        self.notes: list[Note] = []
+
+    def add(self, answer: Answer, name: str = "", role: str | None = None) -> None:
+        if answer.state == "answered" and answer.level is not None:
+            level = int(answer.level)
+            self.answered += 1
+            self.total += level
+            if self.minimum is None or level < self.minimum:
+                self.minimum = level
+            if self.maximum is None or level > self.maximum:
+                self.maximum = level
+            if answer.lacks_evidence:
+                self.unevidenced = max(level, self.unevidenced or 0)
+        elif answer.state == "not_applicable":
+            self.not_applicable += 1
+        if answer.note:
+            self.notes.append((name, role, answer.note))
+
+    def merge(self, other: CriterionTally) -> None:
+        """Add the tally of the files that follow this one's."""
+        self.answered += other.answered
+        self.total += other.total
+        self.minimum = _least(self.minimum, other.minimum)
+        if other.maximum is not None and (self.maximum is None or other.maximum > self.maximum):
+            self.maximum = other.maximum
+        self.not_applicable += other.not_applicable
+        if other.unevidenced is not None:
+            self.unevidenced = max(other.unevidenced, self.unevidenced or 0)
+        self.notes.extend(other.notes)
+
+    @property
+    def mean(self) -> float | None:
+        return self.total / self.answered if self.answered else None
+
+    def answer(self) -> Answer | None:
+        """The team's answer: the mean level, else n/a when someone said so, else none."""
+        if self.answered:
+            return Answer("answered", self.total / self.answered)
+        if self.not_applicable:
+            return Answer("not_applicable", None, None)
+        return None
+
+
+def _least(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    return a if b is None or a <= b else b
+
+
+def respondent_name(path: str, answers: AnswerSet) -> str:
+    """Who answered: the file's `respondent`, else its file name without the suffix."""
+    return answers.respondent or PurePath(path).stem
+
+
+class TeamFold:
+    """A team's answers files folded one by one, in file order, into what reports need."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.tallies = {criterion.id: CriterionTally() for _, criterion in model.criteria()}
+        self.respondents: list[Respondent] = []
+        self.languages: Counter[str] = Counter()
+        self.organisations: set[str] = set()
+        self.latest: dt.date | None = None
+        self.first_language: Language | None = None
+
+    def add(self, path: str, answers: AnswerSet) -> None:
+        if not self.respondents:
+            self.first_language = answers.language
+        name = respondent_name(path, answers)
+        role = answers.role
+        for criterion_id, answer in answers.answers.items():
+            tally = self.tallies.get(criterion_id)
+            if tally is not None:
+                tally.add(answer, name, role)
+        self.respondents.append(
+            Respondent(
+                path,
+                answers.organisation,
+                answers.respondent,
+                answers.language,
+                answers.assessed_on,
             )
         )
-        if mean is not None:
-            answers[criterion.id] = Answer("answered", mean)
-        elif not_applicable:
-            answers[criterion.id] = Answer("not_applicable", None, None)
-    respondents = tuple(
-        Respondent(str(path), a.organisation, a.respondent, a.language, a.assessed_on)
-        for path, a in files
-    )
-    languages = Counter(a.language or "-" for _, a in files)
-    organisations = {a.organisation for _, a in files if a.organisation}
-    dates = [a.assessed_on for _, a in files if a.assessed_on]
-    combined = AnswerSet(
-        model=model.id,
-        organisation=organisations.pop() if len(organisations) == 1 else None,
-        respondent=None,
-        assessed_on=max(dates) if dates else None,
-        language=files[0][1].language if len(languages) == 1 else None,
-        answers=answers,
-    )
-    summary = TeamSummary(respondents, tuple(spreads), tuple(sorted(languages.items())))
-    return combined, summary
+        self.languages[answers.language or "-"] += 1
+        if answers.organisation:
+            self.organisations.add(answers.organisation)
+        if answers.assessed_on and (self.latest is None or answers.assessed_on > self.latest):
+            self.latest = answers.assessed_on
+
+    def __getstate__(self) -> dict[str, object]:
+        """A worker's fold goes back without the model: the receiving side has its own."""
+        state = dict(self.__dict__)
+        state["model"] = None
+        return state
+
+    def merge(self, other: TeamFold) -> None:
+        """Add the fold of the files that follow this one's."""
+        if not self.respondents:
+            self.first_language = other.first_language
+        for criterion_id, tally in self.tallies.items():
+            tally.merge(other.tallies[criterion_id])
+        self.respondents.extend(other.respondents)
+        self.languages.update(other.languages)
+        self.organisations |= other.organisations
+        if other.latest and (self.latest is None or other.latest > self.latest):
+            self.latest = other.latest
+
+    def finish(self) -> tuple[AnswerSet, TeamSummary]:
+        """The team's answer set (mean levels) and the spread behind each criterion."""
+        answers: dict[str, Answer] = {}
+        spreads: list[CriterionSpread] = []
+        for challenge, criterion in self.model.criteria():
+            tally = self.tallies[criterion.id]
+            spreads.append(
+                CriterionSpread(
+                    criterion.id,
+                    challenge.id,
+                    tally.mean,
+                    tally.minimum,
+                    tally.maximum,
+                    tally.answered,
+                    tally.not_applicable,
+                    tally.unevidenced,
+                    tuple((name, note) for name, _, note in tally.notes),
+                )
+            )
+            answer = tally.answer()
+            if answer is not None:
+                answers[criterion.id] = answer
+        organisations = set(self.organisations)
+        combined = AnswerSet(
+            model=self.model.id,
+            organisation=organisations.pop() if len(organisations) == 1 else None,
+            respondent=None,
+            assessed_on=self.latest,
+            language=self.first_language if len(self.languages) == 1 else None,
+            answers=answers,
+        )
+        summary = TeamSummary(
+            tuple(self.respondents), tuple(spreads), tuple(sorted(self.languages.items()))
+        )
+        return combined, summary
+
+
+def aggregate(
+    model: Model, files: Iterable[tuple[Path | str, AnswerSet]]
+) -> tuple[AnswerSet, TeamSummary]:
+    """Fold several answer sets into one set of mean levels plus the spread behind each."""
+    fold = TeamFold(model)
+    for path, answers in files:
+        fold.add(str(path), answers)
+    return fold.finish()
