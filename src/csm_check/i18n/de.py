@@ -367,6 +367,9 @@ CATALOG: dict[str, str] = {
     "interview.cleared": "Gelöscht: die Frage ist wieder offen.",
     "interview.prompt_keys": "↑↓ Stufe wählen · Enter antworten · Esc zurück · F1 Hilfe · Strg+X löschen · q beenden",
     "interview.more": "Enter zeigt Blocker und nächste Schritte (q überspringt sie).",
+    # perf-team (issue 13): progress while a large team's files are read.
+    "progress.reading": "Antwortdateien werden gelesen",
+    "progress.rate": "{rate} Dateien/s",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside
@@ -404,9 +407,6 @@ YAML_DETAILS: dict[str, str] = {
     "block sequence entries are not allowed here": "hier ist kein Listeneintrag erlaubt",
     "control characters are not allowed": "Steuerzeichen sind nicht erlaubt",
     "special characters are not allowed": "Sonderzeichen sind nicht erlaubt",
-    # perf-team (issue 13): progress while a large team's files are read.
-    "progress.reading": "Antwortdateien werden gelesen",
-    "progress.rate": "{rate} Dateien/s",
 }
 
 LANGUAGE = LanguageDefinition(
