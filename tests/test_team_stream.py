@@ -127,7 +127,10 @@ def test_tally_by_hand() -> None:
     assert (tally.answered, tally.total, tally.minimum, tally.maximum) == (3, 8, 1, 4)
     assert (tally.not_applicable, tally.unevidenced) == (1, 4)
     assert tally.mean == 8 / 3
-    assert tally.notes == [("x", "agent", "shown in the QA report"), ("x", "agent", "no bot")]
+    assert tally.notes_with_roles() == [
+        ("x", "agent", "shown in the QA report"),
+        ("x", "agent", "no bot"),
+    ]
     assert tally.answer() == Answer("answered", 8 / 3)
 
 

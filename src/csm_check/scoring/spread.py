@@ -12,7 +12,7 @@ from pathlib import PurePath
 DISAGREEMENT_SPREAD = 2  # levels between the lowest and highest answer that call for a talk
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file of a team: no __dict__ each
 class Respondent:
     path: str
     organisation: str | None

@@ -13,6 +13,7 @@ so that worker processes can each fold a run of files and the runs are merged in
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path, PurePath
@@ -40,6 +41,7 @@ class CriterionTally:
         "maximum",
         "minimum",
         "not_applicable",
+        "note_roles",
         "notes",
         "total",
         "unevidenced",
@@ -52,7 +54,10 @@ class CriterionTally:
         self.maximum: int | None = None
         self.not_applicable = 0
         self.unevidenced: int | None = None
-        self.notes: list[Note] = []
+        # (respondent, note) as the reports list them, and each note's role alongside: the
+        # pairs then go into the team summary as they are (one object per note, not two).
+        self.notes: list[tuple[str, str]] = []
+        self.note_roles: list[str | None] = []
 
     def add(self, answer: Answer, name: str = "", role: str | None = None) -> None:
         if answer.state == "answered" and answer.level is not None:
@@ -68,7 +73,8 @@ class CriterionTally:
         elif answer.state == "not_applicable":
             self.not_applicable += 1
         if answer.note:
-            self.notes.append((name, role, answer.note))
+            self.notes.append((name, sys.intern(answer.note)))
+            self.note_roles.append(role)
 
     def merge(self, other: CriterionTally) -> None:
         """Add the tally of the files that follow this one's."""
@@ -81,6 +87,14 @@ class CriterionTally:
         if other.unevidenced is not None:
             self.unevidenced = max(other.unevidenced, self.unevidenced or 0)
         self.notes.extend(other.notes)
+        self.note_roles.extend(other.note_roles)
+
+    def notes_with_roles(self) -> list[Note]:
+        """Every note as (respondent, role, note), in file order."""
+        return [
+            (name, role, note)
+            for (name, note), role in zip(self.notes, self.note_roles, strict=True)
+        ]
 
     @property
     def mean(self) -> float | None:
@@ -93,6 +107,12 @@ class CriterionTally:
         if self.not_applicable:
             return Answer("not_applicable", None, None)
         return None
+
+
+def _same(text: str | None) -> str | None:
+    """Each distinct text kept once (organisation, language, role, note): thousands of files
+    repeat them, and each file's copy would otherwise live as long as the team's fold."""
+    return None if text is None else sys.intern(text)
 
 
 def _least(a: int | None, b: int | None) -> int | None:
@@ -122,7 +142,8 @@ class TeamFold:
         if not self.respondents:
             self.first_language = answers.language
         name = respondent_name(path, answers)
-        role = answers.role
+        role = _same(answers.role)
+        same = _same
         for criterion_id, answer in answers.answers.items():
             tally = self.tallies.get(criterion_id)
             if tally is not None:
@@ -130,9 +151,9 @@ class TeamFold:
         self.respondents.append(
             Respondent(
                 path,
-                answers.organisation,
+                same(answers.organisation),
                 answers.respondent,
-                answers.language,
+                same(answers.language),
                 answers.assessed_on,
             )
         )
@@ -176,7 +197,7 @@ class TeamFold:
                     tally.answered,
                     tally.not_applicable,
                     tally.unevidenced,
-                    tuple((name, note) for name, _, note in tally.notes),
+                    tuple(tally.notes),
                 )
             )
             answer = tally.answer()
