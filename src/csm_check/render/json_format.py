@@ -23,7 +23,6 @@ from csm_check.report import (
     ReportLegal,
     ReportModelRef,
     ReportNextStep,
-    ReportNote,
     ReportOverall,
     ReportRespondent,
     ReportSpread,
@@ -153,9 +152,10 @@ def _team(team: TeamSummary) -> ReportTeam:
                 answered=s.answered,
                 not_applicable=s.not_applicable,
                 disagreement=s.disagreement,
-                notes=[
-                    ReportNote.model_construct(respondent=who, note=note) for who, note in s.notes
-                ],
+                # ReportNote's data as they are (to_data passes a dict through): a team of
+                # thousands has a note per respondent and criterion, and a model object
+                # each would hold the report in memory several times over.
+                notes=[{"respondent": who, "note": note} for who, note in s.notes],  # type: ignore[misc]
             )
             for s in team.spreads
         ],
