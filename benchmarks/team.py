@@ -71,9 +71,13 @@ def write_files(folder: Path, count: int, seed: int = 7) -> None:
         (folder / f"answers-{index:05d}.yaml").write_text("\n".join(lines) + "\n", "utf-8")
 
 
+FORMAT = ["json"]  # --format
+
+
 def run(arguments: list[str], out: Path) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB, the largest process) of one scoring run."""
-    command = [sys.executable, "-m", "csm_check", "score", *arguments, "-f", "json", "-o", str(out)]
+    command = [sys.executable, "-m", "csm_check", "score", *arguments, "-f", FORMAT[0]]
+    command += ["-o", str(out)]
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
@@ -141,7 +145,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000,50000", help="comma-separated file counts")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--format", default="json", help="report format scored to a file")
     options = parser.parse_args()
+    FORMAT[0] = options.format
     sizes = [int(size) for size in options.sizes.split(",")]
     runs = options.runs
     cores = len(os.sched_getaffinity(0))
@@ -175,6 +181,7 @@ def main() -> None:
                 names = sorted(str(p) for p in folder.iterdir())
                 args_wall = [run([*names, "--jobs", "1"], out)[0] for _ in range(runs)]
                 row["args"] = statistics.median(args_wall)
+            row["report"] = out.stat().st_size / 2**20
             results[count] = row
             shutil_rmtree(folder)
     print()
@@ -186,12 +193,13 @@ def main() -> None:
         f"  csm-check parse         {floor['csm-check']:8.1f} us = {ratio:.2f}x the compose floor"
     )
     print()
-    print(f"{'files':>7} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'peak MB':>8}")
+    print(f"--format {FORMAT[0]}, -o FILE")
+    print(f"{'files':>7} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'peak MB':>8} {'report MB':>9}")
     for count, row in results.items():
         for jobs in ("1", "2"):
             print(
                 f"{count:>7} {jobs:>4} {row[f'wall{jobs}']:8.2f} {row[f'rate{jobs}']:8.0f}"
-                f" {row[f'peak{jobs}']:8.1f}"
+                f" {row[f'peak{jobs}']:8.1f} {row['report']:9.1f}"
             )
     print()
     print("targets:")
