@@ -123,11 +123,12 @@ def test_tally_by_hand() -> None:
         Answer("not_applicable", None, "no bot"),
         Answer("unanswered"),
     ):
-        tally.add(answer, "x", "agent")
+        tally.add(answer, 0)
     assert (tally.answered, tally.total, tally.minimum, tally.maximum) == (3, 8, 1, 4)
     assert (tally.not_applicable, tally.unevidenced) == (1, 4)
     assert tally.mean == 8 / 3
-    assert tally.notes_with_roles() == [
+    assert list(tally.notes(["x"])) == [("x", "shown in the QA report"), ("x", "no bot")]
+    assert tally.notes_with_roles(["x"], ["agent"]) == [
         ("x", "agent", "shown in the QA report"),
         ("x", "agent", "no bot"),
     ]
@@ -142,9 +143,12 @@ def test_tallies_merge_as_if_added_in_order() -> None:
     ]
     whole, first, second = CriterionTally(), CriterionTally(), CriterionTally()
     for index, answer in enumerate(answers):
-        whole.add(answer, f"p{index}")
-        (first if index < 1 else second).add(answer, f"p{index}")
-    first.merge(second)
+        whole.add(answer, index)
+        if index < 1:
+            first.add(answer, index)
+        else:
+            second.add(answer, index - 1)  # numbered within its own run
+    first.merge(second, offset=1)
     assert [getattr(first, name) for name in CriterionTally.__slots__] == [
         getattr(whole, name) for name in CriterionTally.__slots__
     ]

@@ -9,7 +9,7 @@ table nor inject HTML, links, images or headings.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -252,7 +252,7 @@ def team_text(
     return heading, notices, items
 
 
-def team_notes(card: Scorecard, criterion: str) -> tuple[tuple[str, str], ...]:
+def team_notes(card: Scorecard, criterion: str) -> Sequence[tuple[str, str]]:
     """Each respondent's note on `criterion` in a team, as (respondent, note)."""
     if card.team is None:
         return ()

@@ -14,14 +14,15 @@ so that worker processes can each fold a run of files and the runs are merged in
 from __future__ import annotations
 
 import sys
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from csm_check.answers import Answer, AnswerSet
 from csm_check.model import Model
-from csm_check.scoring.spread import CriterionSpread, Respondent, TeamSummary
+from csm_check.scoring.spread import CriterionSpread, Notes, Respondent, TeamSummary
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -41,8 +42,8 @@ class CriterionTally:
         "maximum",
         "minimum",
         "not_applicable",
-        "note_roles",
-        "notes",
+        "note_texts",
+        "note_who",
         "total",
         "unevidenced",
     )
@@ -54,12 +55,13 @@ class CriterionTally:
         self.maximum: int | None = None
         self.not_applicable = 0
         self.unevidenced: int | None = None
-        # (respondent, note) as the reports list them, and each note's role alongside: the
-        # pairs then go into the team summary as they are (one object per note, not two).
-        self.notes: list[tuple[str, str]] = []
-        self.note_roles: list[str | None] = []
+        # Each note's respondent, by number in file order (the fold keeps their names and
+        # roles), and its text: 12 bytes per note, whatever the size of the team.
+        self.note_who = array("I")
+        self.note_texts: list[str] = []
 
-    def add(self, answer: Answer, name: str = "", role: str | None = None) -> None:
+    def add(self, answer: Answer, who: int = 0) -> None:
+        """Add respondent number `who`'s answer."""
         if answer.state == "answered" and answer.level is not None:
             level = int(answer.level)
             self.answered += 1
@@ -73,11 +75,12 @@ class CriterionTally:
         elif answer.state == "not_applicable":
             self.not_applicable += 1
         if answer.note:
-            self.notes.append((name, sys.intern(answer.note)))
-            self.note_roles.append(role)
+            self.note_who.append(who)
+            self.note_texts.append(sys.intern(answer.note))
 
-    def merge(self, other: CriterionTally) -> None:
-        """Add the tally of the files that follow this one's."""
+    def merge(self, other: CriterionTally, offset: int = 0) -> None:
+        """Add the tally of the files that follow this one's; `offset`: the number of
+        respondents before the other tally's first."""
         self.answered += other.answered
         self.total += other.total
         self.minimum = _least(self.minimum, other.minimum)
@@ -86,14 +89,18 @@ class CriterionTally:
         self.not_applicable += other.not_applicable
         if other.unevidenced is not None:
             self.unevidenced = max(other.unevidenced, self.unevidenced or 0)
-        self.notes.extend(other.notes)
-        self.note_roles.extend(other.note_roles)
+        self.note_who.extend(who + offset for who in other.note_who)
+        self.note_texts.extend(other.note_texts)
 
-    def notes_with_roles(self) -> list[Note]:
+    def notes(self, names: Sequence[str]) -> Notes:
+        """The notes as (respondent, note), in file order, respondents named by number."""
+        return Notes(names, self.note_who, self.note_texts)
+
+    def notes_with_roles(self, names: Sequence[str], roles: Sequence[str | None]) -> list[Note]:
         """Every note as (respondent, role, note), in file order."""
         return [
-            (name, role, note)
-            for (name, note), role in zip(self.notes, self.note_roles, strict=True)
+            (names[who], roles[who], text)
+            for who, text in zip(self.note_who, self.note_texts, strict=True)
         ]
 
     @property
@@ -133,6 +140,8 @@ class TeamFold:
         self.model = model
         self.tallies = {criterion.id: CriterionTally() for _, criterion in model.criteria()}
         self.respondents: list[Respondent] = []
+        self.names: list[str] = []  # each respondent's name, as notes are signed
+        self.roles: list[str | None] = []  # each respondent's role
         self.languages: Counter[str] = Counter()
         self.organisations: set[str] = set()
         self.latest: dt.date | None = None
@@ -141,13 +150,14 @@ class TeamFold:
     def add(self, path: str, answers: AnswerSet) -> None:
         if not self.respondents:
             self.first_language = answers.language
-        name = respondent_name(path, answers)
-        role = _same(answers.role)
+        who = len(self.respondents)
+        self.names.append(respondent_name(path, answers))
+        self.roles.append(_same(answers.role))
         same = _same
         for criterion_id, answer in answers.answers.items():
             tally = self.tallies.get(criterion_id)
             if tally is not None:
-                tally.add(answer, name, role)
+                tally.add(answer, who)
         self.respondents.append(
             Respondent(
                 path,
@@ -173,9 +183,12 @@ class TeamFold:
         """Add the fold of the files that follow this one's."""
         if not self.respondents:
             self.first_language = other.first_language
+        offset = len(self.respondents)
         for criterion_id, tally in self.tallies.items():
-            tally.merge(other.tallies[criterion_id])
+            tally.merge(other.tallies[criterion_id], offset)
         self.respondents.extend(other.respondents)
+        self.names.extend(other.names)
+        self.roles.extend(other.roles)
         self.languages.update(other.languages)
         self.organisations |= other.organisations
         if other.latest and (self.latest is None or other.latest > self.latest):
@@ -197,7 +210,7 @@ class TeamFold:
                     tally.answered,
                     tally.not_applicable,
                     tally.unevidenced,
-                    tuple(tally.notes),
+                    tally.notes(self.names),
                 )
             )
             answer = tally.answer()
