@@ -45,6 +45,7 @@ class ScoreSettings:
     options: Config = field(default_factory=Config)
     progress: Progress | None = None  # called with the number of files read so far
     jobs: int | None = None  # worker processes for a team's files (None: teamload's default)
+    locate: bool = True  # fold where gate reasons belong (annotations: GitHub Actions only)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class Assessment:
     sources: tuple[Path, ...]
     answers: AnswerSet  # the single file's answers, or the first file's in a team
     warnings: tuple[str, ...] = ()  # loading files of an earlier model version
-    # Where gate reasons belong in a team's files (folded while reading them).
+    # Where gate reasons belong in a team's files (folded while reading them); None: the
+    # first file's places are found when asked (a single file, or a team outside GitHub).
     located: PlaceIndex | None = None
 
     def places(self, reason: GateReason) -> Places:
@@ -88,12 +90,16 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
 
 
 def load_team(
-    files: list[Path], model: Model, jobs: int | None = None, progress: Progress | None = None
+    files: list[Path],
+    model: Model,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    locate: bool = True,
 ) -> Folds:
     """Every file validated and folded; all problems of all files reported together."""
     from csm_check.teamload import fold_files
 
-    folds = fold_files(files, model, jobs=jobs, progress=progress)
+    folds = fold_files(files, model, jobs=jobs, progress=progress, locate=locate)
     if folds.problems:
         raise InvalidInputError(folds.problems)
     return folds
@@ -124,7 +130,7 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
     model = load_model(settings.challenges)
     config = load_config(settings.config, model).overridden_by(settings.options)
     files = expand_inputs(paths)
-    folds = load_team(files, model, settings.jobs, settings.progress)
+    folds = load_team(files, model, settings.jobs, settings.progress, settings.locate)
     assert folds.first is not None
     first = folds.first[1]
     answers, team = folds.team.finish() if folds.count > 1 else (first, None)
@@ -169,7 +175,7 @@ def load_report(path: Path, model: Model, language: Language | None = None) -> R
     from csm_check.report import is_report, parse_report
 
     if path.is_dir():  # a team: its answers files scored as one, as `score FOLDER` does
-        answers, team = load_team(expand_inputs([path]), model).team.finish()
+        answers, team = load_team(expand_inputs([path]), model, locate=False).team.finish()
         card = score(model, answers, on=judged_on(answers), team=team)
         return build_report(card, language or answers.language or ENGLISH)
     document = load_yaml(path)

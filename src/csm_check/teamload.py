@@ -38,9 +38,10 @@ class Folds:
     """Everything folded from a run of files. The one place a new fold is added: create it
     here, feed it in `add` and join two runs in `merge`."""
 
-    def __init__(self, model: Model) -> None:
+    def __init__(self, model: Model, locate: bool = True) -> None:
         self.team = TeamFold(model)
-        self.places = PlaceIndex(model)
+        # The places annotations name: only GitHub Actions shows them (see cli/github.py).
+        self.places = PlaceIndex(model) if locate else None
         self.first: tuple[str, AnswerSet] | None = None
         self.count = 0
         self.warnings: list[str] = []
@@ -51,7 +52,8 @@ class Folds:
             self.first = (path, answers)
         self.count += 1
         self.team.add(path, answers)
-        self.places.add(path, answers)
+        if self.places is not None:
+            self.places.add(path, answers)
         self.warnings.extend(answers.warnings)
 
     def merge(self, other: Folds) -> None:
@@ -60,7 +62,8 @@ class Folds:
             self.first = other.first
         self.count += other.count
         self.team.merge(other.team)
-        self.places.merge(other.places)
+        if self.places is not None and other.places is not None:
+            self.places.merge(other.places)
         self.warnings.extend(other.warnings)
         self.problems.extend(other.problems)
 
@@ -78,22 +81,28 @@ def default_jobs(files: int) -> int:
 
 
 def fold_files(
-    files: list[Path], model: Model, *, jobs: int | None = None, progress: Progress | None = None
+    files: list[Path],
+    model: Model,
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    locate: bool = True,
 ) -> Folds:
     """Read, validate and fold every file; problems of all files are collected in file order
-    (the caller raises them). `jobs` None: `default_jobs`."""
+    (the caller raises them). `jobs` None: `default_jobs`; `locate`: also fold the places
+    that annotations name."""
     workers = default_jobs(len(files)) if jobs is None else jobs
     workers = min(workers, max(1, len(files) // _RUN))
     if any(str(path) == STDIN for path in files):
         workers = 1  # standard input belongs to this process
     with _collector_paused():
         if workers <= 1:
-            return _fold_here(files, model, progress)
-        return _fold_in_workers(files, model, workers, progress)
+            return _fold_here(files, model, progress, locate)
+        return _fold_in_workers(files, model, workers, progress, locate)
 
 
-def _fold_here(files: list[Path], model: Model, progress: Progress | None) -> Folds:
-    folds = Folds(model)
+def _fold_here(files: list[Path], model: Model, progress: Progress | None, locate: bool) -> Folds:
+    folds = Folds(model, locate)
     for done, path in enumerate(files, 1):
         _read_into(folds, path, model)
         if progress is not None and done % _PROGRESS_EVERY == 0:
@@ -117,12 +126,12 @@ def _read_into(folds: Folds, path: Path, model: Model) -> None:
 
 
 def _fold_in_workers(
-    files: list[Path], model: Model, workers: int, progress: Progress | None
+    files: list[Path], model: Model, workers: int, progress: Progress | None, locate: bool
 ) -> Folds:
     runs = [files[start : start + _RUN] for start in range(0, len(files), _RUN)]
-    folds = Folds(model)
+    folds = Folds(model, locate)
     done = 0
-    with _pool(workers, model) as pool:
+    with _pool(workers, model, locate) as pool:
         for run, part in zip(runs, pool.imap(_fold_run, runs), strict=True):
             folds.merge(part)
             done += len(run)
@@ -132,7 +141,7 @@ def _fold_in_workers(
 
 
 @contextmanager
-def _pool(workers: int, model: Model) -> Iterator[Pool]:
+def _pool(workers: int, model: Model, locate: bool) -> Iterator[Pool]:
     import multiprocessing
 
     # fork: workers start in milliseconds with the model already loaded. Only from a
@@ -141,7 +150,7 @@ def _pool(workers: int, model: Model) -> Iterator[Pool]:
     if threading.active_count() > 1:
         method = None
     context = multiprocessing.get_context(method)
-    pool = context.Pool(workers, _start_worker, (model, message_language()))
+    pool = context.Pool(workers, _start_worker, (model, message_language(), locate))
     try:
         yield pool
         pool.close()
@@ -152,17 +161,18 @@ def _pool(workers: int, model: Model) -> Iterator[Pool]:
 
 _worker_model: Model | None = None
 _worker_language = "en"
+_worker_locates = True
 
 
-def _start_worker(model: Model, language: str) -> None:
-    global _worker_model, _worker_language
-    _worker_model, _worker_language = model, language
+def _start_worker(model: Model, language: str, locate: bool) -> None:
+    global _worker_model, _worker_language, _worker_locates
+    _worker_model, _worker_language, _worker_locates = model, language, locate
     gc.disable()  # see _collector_paused; a worker lives only for this command
 
 
 def _fold_run(paths: list[Path]) -> Folds:
     assert _worker_model is not None
-    folds = Folds(_worker_model)
+    folds = Folds(_worker_model, _worker_locates)
     with messages_in(_worker_language):
         for path in paths:
             _read_into(folds, path, _worker_model)

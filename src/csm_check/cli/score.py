@@ -129,7 +129,8 @@ def score(
     )
     output = None if is_stdout(output) else output
     with reading_progress(message_language(), os.environ) as progress:
-        settings = ScoreSettings(challenges, config, baseline, options, progress, jobs)
+        in_github = os.environ.get("GITHUB_ACTIONS") == "true"  # annotations need places
+        settings = ScoreSettings(challenges, config, baseline, options, progress, jobs, in_github)
         result = assess([Path(name) for name in answers], settings)
     card, language = result.card, result.language
     chart_href = None

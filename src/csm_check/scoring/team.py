@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from csm_check.answers import Answer, AnswerSet
+from csm_check.answers import EVIDENCE_LEVEL, Answer, AnswerSet
 from csm_check.model import Model
 from csm_check.scoring.spread import CriterionSpread, Notes, Respondent, TeamSummary
 
@@ -62,7 +62,8 @@ class CriterionTally:
 
     def add(self, answer: Answer, who: int = 0) -> None:
         """Add respondent number `who`'s answer."""
-        if answer.state == "answered" and answer.level is not None:
+        state = answer.state
+        if state == "answered" and answer.level is not None:
             level = int(answer.level)
             self.answered += 1
             self.total += level
@@ -70,9 +71,9 @@ class CriterionTally:
                 self.minimum = level
             if self.maximum is None or level > self.maximum:
                 self.maximum = level
-            if answer.lacks_evidence:
+            if level >= EVIDENCE_LEVEL and answer.lacks_evidence:  # the rule asked only there
                 self.unevidenced = max(level, self.unevidenced or 0)
-        elif answer.state == "not_applicable":
+        elif state == "not_applicable":
             self.not_applicable += 1
         if answer.note:
             self.note_who.append(who)
