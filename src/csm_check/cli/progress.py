@@ -53,10 +53,11 @@ class ProgressBar:
         if self.bar is None:
             if done >= total or self.clock() - self.started < SHOW_AFTER:
                 return
-            self.bar = self._start(total)
+            self.bar = self._start(total, done)
+            return
         self.bar.update(self.bar.task_ids[0], completed=done)
 
-    def _start(self, total: int) -> Progress:
+    def _start(self, total: int, done: int) -> Progress:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -89,8 +90,8 @@ class ProgressBar:
             console=console,
             transient=True,
         )
+        bar.add_task("", total=total, completed=done)
         bar.start()
-        bar.add_task("", total=total)
         return bar
 
     def close(self) -> None:
