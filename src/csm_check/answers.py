@@ -75,6 +75,11 @@ class Answer:
 
 
 UNANSWERED = Answer("unanswered")
+# perf-team: the short form `id: 2` or `id:` as a shared value (Answer is frozen).
+_SHORT: dict[int | None, Answer] = {
+    None: UNANSWERED,
+    **{level: Answer("answered", level) for level in range(MAX_LEVEL + 1)},
+}
 
 
 @dataclass(frozen=True)
@@ -196,7 +201,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
     raw_answers = data.get("answers")
     answers: dict[str, Answer] = {}
     # The model's own id strings as keys: a team of thousands of files keeps one copy each.
-    known = {criterion_id: criterion_id for criterion_id in model.criterion_ids()}
+    known = _known_ids(model)
     positions = key_positions(document.root, "answers", known)
     earlier: dict[str, Answer] = {}  # answers to criteria of an earlier model version
     if isinstance(raw_answers, dict):
@@ -205,7 +210,7 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         for key, raw in raw_answers.items():
             loc = ("answers", str(key))
             if isinstance(key, str) and key in known:
-                answer = _parse_answer(document, loc, raw, problems)
+                answer = _quick(raw) or _parse_answer(document, loc, raw, problems)
                 if answer is not None:
                     answers[known[key]] = answer
                 continue
@@ -245,6 +250,21 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
     )
 
 
+_KNOWN: dict[int, tuple[Model, dict[str, str]]] = {}
+
+
+def _known_ids(model: Model) -> dict[str, str]:
+    """Each criterion id of `model` mapped to itself, built once per model (not per file of a
+    team); read only."""
+    found = _KNOWN.get(id(model))
+    if found is None or found[0] is not model:
+        if len(_KNOWN) > 8:
+            _KNOWN.clear()
+        found = (model, {criterion_id: criterion_id for criterion_id in model.criterion_ids()})
+        _KNOWN[id(model)] = found
+    return found[1]
+
+
 def _carry_over(
     path: str, model: Model, earlier: dict[str, Answer], answers: dict[str, Answer]
 ) -> tuple[str, ...]:
@@ -263,6 +283,27 @@ def _carry_over(
         else:
             warnings.append(msg("version.retired", path=path, old=old))
     return tuple(warnings)
+
+
+_ENTRY_KEYS = frozenset(("level", "note"))
+
+
+def _quick(raw: Any) -> Answer | None:
+    """The answer of a plainly valid value (a level, nothing, or `{level, note}` within the
+    limits), else None: `_parse_answer` then checks it and says what is wrong. Most answers of
+    a team's thousands of files are plain; the short ones are shared values."""
+    if raw is None or type(raw) is int:
+        return _SHORT.get(raw)
+    if type(raw) is not dict or "level" not in raw or not raw.keys() <= _ENTRY_KEYS:
+        return None
+    level, note = raw["level"], raw.get("note")
+    if note is not None and (type(note) is not str or len(note) > MAX_NOTE):
+        return None
+    if type(level) is int and 0 <= level <= MAX_LEVEL:
+        return Answer("answered", level, note)
+    if level == NOT_APPLICABLE and note is not None and note.strip():
+        return Answer("not_applicable", None, note)
+    return None
 
 
 def _parse_answer(

@@ -5,21 +5,17 @@ baseline and gate options. No printing; the CLI renders and writes the result.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from csm_check.answers import Answer, AnswerSet, parse_answers
+from csm_check.answers import AnswerSet, parse_answers
 from csm_check.config import Config, load_config
-from csm_check.errors import CsmCheckError, InvalidInputError, Problem
+from csm_check.errors import CsmCheckError, InvalidInputError
 from csm_check.frozen import field, frozen, replace
 from csm_check.i18n import ENGLISH, Language, choose_language, msg
 from csm_check.loading import load_model
 from csm_check.model import Model
 from csm_check.scoring.compute import score
-from csm_check.scoring.freshness import is_stale
 from csm_check.scoring.results import (
     Baseline,
     GateOptions,
@@ -30,10 +26,11 @@ from csm_check.yamlio.read import load_yaml
 
 if TYPE_CHECKING:
     from csm_check.report import Report
+    from csm_check.scoring.places import PlaceIndex, Places
     from csm_check.scoring.spread import TeamSummary
+    from csm_check.teamload import Folds, Progress
 
 DEFAULT_TOP = 5
-Place = tuple[str, int, int]  # file, line, column
 ANSWER_SUFFIXES = (".yaml", ".yml")
 
 
@@ -46,6 +43,9 @@ class ScoreSettings:
     config: Path | None = None
     baseline: Path | None = None
     options: Config = field(default_factory=Config)
+    progress: Progress | None = None  # called with the number of files read so far
+    jobs: int | None = None  # worker processes for a team's files (None: teamload's default)
+    locate: bool = True  # fold where gate reasons belong (annotations: GitHub Actions only)
 
 
 @frozen
@@ -56,57 +56,19 @@ class Assessment:
     sources: tuple[Path, ...]
     answers: AnswerSet  # the single file's answers, or the first file's in a team
     warnings: tuple[str, ...] = ()  # loading files of an earlier model version
-    files: tuple[tuple[str, AnswerSet], ...] = ()  # every respondent's file and answers
+    # Where gate reasons belong in a team's files (folded while reading them); None: the
+    # first file's places are found when asked (a single file, or a team outside GitHub).
+    located: PlaceIndex | None = None
 
-    def places(self, reason: GateReason) -> list[Place]:
-        """Where a gate reason belongs, as (file, line, column), in every file that causes it.
+    def places(self, reason: GateReason) -> Places:
+        """Where a gate reason belongs, as (file, line, column): see `PlaceIndex.places`."""
+        located = self.located
+        if located is None:
+            from csm_check.scoring.places import single
 
-        A register finding points at its system's entry in `ai_use_cases`.
-        A reason about a criterion (knock-out, evidence) points at that answer in each file
-        whose answer causes it (below the minimum, unanswered, a level >= 3 without a note).
-        A reason about a challenge points at its lowest answered level over all files (the
-        answer that pulls the score down; the first file on ties). Anything else, or a
-        challenge nobody answered, at the `answers:` line of the first file."""
-        files = self.files or ((str(self.sources[0]) if self.sources else "-", self.answers),)
-        first_path, first = files[0]
-        top = (first_path, *first.locations.get("", (1, 1)))
-        if reason.finding is not None:  # the register's entry, in the first file (which has it)
-            return [(first_path, *reason.finding.use_case.location)]
-        if reason.criterion is not None:
-            criterion = reason.criterion
-            model_criterion = next(
-                (c for _, c in self.card.model.criteria() if c.id == criterion), None
-            )
-            minimum = model_criterion.minimum_level if model_criterion else None
-
-            def causes(answer: Answer) -> bool:
-                if reason.kind == "blocker":
-                    return answer.level is not None and answer.level < (minimum or 0)
-                if reason.kind == "knockout_unanswered":
-                    return answer.state == "unanswered"
-                if reason.kind == "stale_evidence":
-                    day = self.card.judged_on
-                    return model_criterion is not None and is_stale(model_criterion, answer, day)
-                return answer.lacks_evidence
-
-            found = [
-                (path, *answers.locations.get(criterion, answers.locations.get("", (1, 1))))
-                for path, answers in files
-                if causes(answers.get(criterion))
-            ]
-            return found or [top]
-        if reason.challenge is not None:
-            lowest: tuple[float, Place] | None = None
-            for path, answers in files:
-                for key, (line, column) in answers.locations.items():
-                    level = (
-                        answers.get(key).level if key.startswith(f"{reason.challenge}.") else None
-                    )
-                    if level is not None and (lowest is None or level < lowest[0]):
-                        lowest = (level, (path, line, column))
-            if lowest is not None:
-                return [lowest[1]]
-        return [top]
+            path = str(self.sources[0]) if self.sources else "-"
+            located = single(path, self.answers, self.card.model, self.card.judged_on)
+        return located.places(reason)
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
@@ -127,42 +89,27 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return files
 
 
-def load_all(files: list[Path], model: Model) -> list[AnswerSet]:
-    """Every file validated; all problems of all files reported together."""
-    sets: list[AnswerSet] = []
-    problems: list[Problem] = []
-    with _collector_paused():
-        _load_into(sets, problems, files, model)
-    if problems:
-        raise InvalidInputError(problems)
-    return sets
+def load_team(
+    files: list[Path],
+    model: Model,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    locate: bool = True,
+    on: dt.date | None = None,
+) -> Folds:
+    """Every file validated and folded; all problems of all files reported together."""
+    from csm_check.teamload import fold_files
+
+    folds = fold_files(files, model, jobs=jobs, progress=progress, locate=locate, on=on)
+    if folds.problems:
+        raise InvalidInputError(folds.problems)
+    return folds
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading thousands of files creates millions of small objects and no reference
-    cycles; the cyclic garbage collector would rescan the growing heap again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def _min_group(config: Config) -> int:
+    from csm_check.scoring.roles import DEFAULT_MIN_GROUP
 
-
-def _load_into(
-    sets: list[AnswerSet], problems: list[Problem], files: list[Path], model: Model
-) -> None:
-    for path in files:
-        try:
-            sets.append(parse_answers(load_yaml(path, keep_going=True), model))
-        except InvalidInputError as error:
-            problems.extend(error.problems)
-        except CsmCheckError as error:
-            problems.append(
-                Problem(error.path or str(path), error.line or 1, error.column or 1, error.message)
-            )
+    return DEFAULT_MIN_GROUP if config.min_group_size is None else config.min_group_size
 
 
 def gate_options(config: Config, baseline: Baseline | None) -> GateOptions:
@@ -191,29 +138,17 @@ def assess(paths: list[Path], settings: ScoreSettings) -> Assessment:
     model = load_model(settings.challenges)
     config = load_config(settings.config, model).overridden_by(settings.options)
     files = expand_inputs(paths)
-    sets = load_all(files, model)
-    team = None
-    if len(sets) == 1:
-        answers = sets[0]
-    else:
-        from csm_check.scoring.team import aggregate
-
-        pairs = list(zip(files, sets, strict=True))
-        if config.min_group_size is None:
-            answers, team = aggregate(model, pairs, on=dt.date.today())
-        else:
-            answers, team = aggregate(
-                model, pairs, on=dt.date.today(), min_group=config.min_group_size
-            )
+    folds = load_team(
+        files, model, settings.jobs, settings.progress, settings.locate, on=dt.date.today()
+    )
+    assert folds.first is not None
+    first = folds.first[1]
+    answers, team = folds.team.finish(_min_group(config)) if folds.count > 1 else (first, None)
     baseline = load_baseline(settings.baseline, model)
     result = conclude(
-        model, answers, config, sources=tuple(files), first=sets[0], team=team, baseline=baseline
+        model, answers, config, sources=tuple(files), first=first, team=team, baseline=baseline
     )
-    return replace(
-        result,
-        warnings=tuple(w for s in sets for w in s.warnings),
-        files=tuple((str(path), answers) for path, answers in zip(files, sets, strict=True)),
-    )
+    return replace(result, warnings=tuple(folds.warnings), located=folds.places)
 
 
 def conclude(
@@ -250,11 +185,9 @@ def load_report(path: Path, model: Model, language: Language | None = None) -> R
     from csm_check.report import is_report, parse_report
 
     if path.is_dir():  # a team: its answers files scored as one, as `score FOLDER` does
-        from csm_check.scoring.team import aggregate
-
-        files = expand_inputs([path])
-        sets = load_all(files, model)
-        answers, team = aggregate(model, list(zip(files, sets, strict=True)), on=dt.date.today())
+        answers, team = load_team(
+            expand_inputs([path]), model, locate=False, on=dt.date.today()
+        ).team.finish()
         card = score(model, answers, on=judged_on(answers), team=team)
         return build_report(card, language or answers.language or ENGLISH)
     document = load_yaml(path)

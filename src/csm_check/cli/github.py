@@ -7,7 +7,7 @@ problem's file, line and column.
 """
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from csm_check.errors import CsmCheckError, InvalidInputError, OutputError, Problem, os_reason
@@ -19,7 +19,8 @@ MAX_ANNOTATIONS = 10
 SUMMARY_LIMIT = 1024 * 1024  # bytes per step
 CUT_NOTE = b"\n\n_(summary cut to fit the 1 MiB step summary limit)_\n"
 Place = tuple[str, int, int]  # file, line, column
-Locator = Callable[[GateReason], list[Place]]
+# A locator may return `scoring.places.Places`: the first places and how many there are.
+Locator = Callable[[GateReason], Sequence[Place]]
 
 
 def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
@@ -44,9 +45,11 @@ def annotation(kind: str, place: Place | None, text: str) -> str:
     return f"::{kind} {','.join(properties)}::{escape_data(text)}"
 
 
-def _capped(kind: str, items: list[tuple[Place | None, str]], language: Language) -> list[str]:
+def _capped(
+    kind: str, items: list[tuple[Place | None, str]], language: Language, total: int | None = None
+) -> list[str]:
     lines = [annotation(kind, place, text) for place, text in items[:MAX_ANNOTATIONS]]
-    hidden = len(items) - MAX_ANNOTATIONS
+    hidden = (len(items) if total is None else total) - MAX_ANNOTATIONS
     if hidden > 0:
         key = f"github.more_{kind}s_one" if hidden == 1 else f"github.more_{kind}s"
         lines.append(annotation("notice", None, t(key, language, count=hidden)))
@@ -64,10 +67,13 @@ def workflow_commands(
     many more there are."""
     lines: list[str] = []
     for kind, reasons in (("error", errors), ("warning", warnings)):
-        items: list[tuple[Place | None, str]] = [
-            (place, gate_reason(reason, language)) for reason in reasons for place in locate(reason)
-        ]
-        lines += _capped(kind, items, language)
+        items: list[tuple[Place | None, str]] = []
+        total = 0
+        for reason in reasons:
+            places = locate(reason)
+            total += getattr(places, "total", len(places))  # a team keeps the first few
+            items += [(place, gate_reason(reason, language)) for place in places]
+        lines += _capped(kind, items, language, total)
     return lines
 
 

@@ -562,6 +562,9 @@ CATALOG: dict[str, str] = {
     "interview.register_vendor": "Anbieter (optional, Enter überspringt): ",
     "interview.register_built": "Entwickeln Sie es selbst oder setzen Sie es unter eigenem Namen ein? j/n (Enter: nein): ",
     "interview.register_unknown": "Nicht verstanden: „{text}“.",
+    # perf-team (issue 13): progress while a large team's files are read.
+    "progress.reading": "Antwortdateien werden gelesen",
+    "progress.rate": "{rate} Dateien/s",
 }
 
 # What PyYAML and libyaml say about a syntax error, in German. Their wording is fixed inside

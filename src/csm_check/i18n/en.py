@@ -565,6 +565,9 @@ CATALOG: dict[str, str] = {
     "interview.register_vendor": "Vendor (optional, Enter skips): ",
     "interview.register_built": "Do you build it or offer it under your own name? y/n (Enter: no): ",
     "interview.register_unknown": 'Not understood: "{text}".',
+    # perf-team (issue 13): progress while a large team's files are read.
+    "progress.reading": "Reading answers files",
+    "progress.rate": "{rate} files/s",
 }
 
 LANGUAGE = LanguageDefinition(

@@ -9,7 +9,7 @@ table nor inject HTML, links, images or headings.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from csm_check import __version__
@@ -275,7 +275,7 @@ def team_text(
     return heading, notices, items
 
 
-def team_notes(card: Scorecard, criterion: str, language: Language) -> tuple[tuple[str, str], ...]:
+def team_notes(card: Scorecard, criterion: str, language: Language) -> Sequence[tuple[str, str]]:
     """Each respondent's note on `criterion` in a team, as (respondent, note); a note of a
     respondent whose role group is too small to name is from "other"."""
     if card.team is None:

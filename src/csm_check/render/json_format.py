@@ -28,7 +28,6 @@ from csm_check.report import (
     ReportLegalCalendar,
     ReportModelRef,
     ReportNextStep,
-    ReportNote,
     ReportOverall,
     ReportRegisterFinding,
     ReportRespondent,
@@ -242,13 +241,18 @@ def _team(team: TeamSummary, language: Language) -> ReportTeam:
                 answered=s.answered,
                 not_applicable=s.not_applicable,
                 disagreement=s.disagreement,
+                # ReportNote's data as they are (to_data passes a dict through): a team of
+                # thousands has a note per respondent and criterion, and a model object
+                # each would hold the report in memory several times over.
                 notes=[
-                    ReportNote.model_construct(respondent=who or None, note=note)
+                    {"respondent": who or None, "note": note}  # type: ignore[misc]
                     for who, note in s.notes
                 ],
                 stale=[
                     ReportStale.model_construct(
-                        respondent=who, claimed_level=int(level), review_due=due.isoformat()
+                        respondent=who,
+                        claimed_level=int(level),
+                        review_due=due.isoformat(),
                     )
                     for who, level, due in s.stale
                 ]

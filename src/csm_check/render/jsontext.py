@@ -10,6 +10,7 @@ substitution never touches the structure, and `json.loads` gives the same data b
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from typing import Any
@@ -19,6 +20,12 @@ _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 def dumps(data: Any) -> str:
     """`data` as indented UTF-8 JSON (no trailing newline), unsafe characters escaped."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # json.dumps with an indent joins a list of every small piece (about 40 bytes each, more
+    # than the text itself in list slots and string headers); writing the pieces to one
+    # buffer gives the same text without that list: a large team's report in a fraction.
+    buffer = io.StringIO()
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        buffer.write(piece)
+    text = buffer.getvalue()
     text = _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     return text.replace("##[", "##\\u005b")

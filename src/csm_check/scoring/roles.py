@@ -167,6 +167,17 @@ class RoleFold:
                 sums[criterion] = sums.get(criterion, 0) + int(answer.level)
                 counts[criterion] = counts.get(criterion, 0) + 1
 
+    def merge(self, other: RoleFold) -> None:
+        """Add the fold of the files that follow this one's (worker processes' runs): a
+        group keeps the label it was first written with."""
+        self._any_role = self._any_role or other._any_role
+        for key, group in other._groups.items():
+            mine = self._groups.get(key)
+            if mine is None:
+                self._groups[key] = _Group(group.kind, group.label)
+                mine = self._groups[key]
+            mine.absorb(group)
+
     def finish(self, model: Model, min_group: int = DEFAULT_MIN_GROUP) -> RoleSummary:
         if not self._any_role:
             return RoleSummary(min_group)

@@ -6,9 +6,10 @@ Its own module so that scoring a single file never builds these types (start-up 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from csm_check.scoring.roles import RoleSummary
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 DISAGREEMENT_SPREAD = 2  # levels between the lowest and highest answer that call for a talk
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file of a team: no __dict__ each
 class Respondent:
     path: str
     organisation: str | None
@@ -30,6 +31,42 @@ class Respondent:
     def name(self) -> str:
         """Who answered: the `respondent` given, else the file's name without its suffix."""
         return self.respondent or PurePath(self.path).stem
+
+
+class Notes(Sequence[tuple[str, str]]):
+    """A criterion's notes as (respondent, note), in file order, made when read: a team of
+    thousands keeps one respondent number and one reference to the text per note, and the
+    respondents' names once for all criteria."""
+
+    __slots__ = ("_names", "_texts", "_who")
+
+    def __init__(self, names: Sequence[str], who: Sequence[int], texts: Sequence[str]) -> None:
+        self._names, self._who, self._texts = names, who, texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[tuple[str, str], ...]: ...
+    def __getitem__(self, index: int | slice) -> tuple[str, str] | tuple[tuple[str, str], ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        return self._names[self._who[index]], self._texts[index]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        names = self._names
+        return ((names[who], text) for who, text in zip(self._who, self._texts, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
 
 
 @dataclass(frozen=True)
@@ -46,7 +83,7 @@ class CriterionSpread:
     # Each respondent's note on this criterion, as (respondent, note), in file order; the
     # respondent is named by the file's `respondent`, else by its file name; "" for a
     # respondent whose role group is too small to name (scoring/roles.py).
-    notes: tuple[tuple[str, str], ...] = ()
+    notes: Sequence[tuple[str, str]] = ()
     # Respondents whose evidence review was overdue: (respondent, level claimed, review
     # date); their answers entered the mean at most at the model's stale_level_cap.
     stale: tuple[tuple[str, float, dt.date], ...] = ()

@@ -9,6 +9,7 @@ the result is the same as PyYAML's.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import yaml
@@ -22,6 +23,11 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _MERGE = "tag:yaml.org,2002:merge"
 _BOOL_VALUES = yaml.constructor.SafeConstructor.bool_values
+_MISSING = object()
+# Converted plain values by (tag, text); only types whose objects cannot change.
+_VALUES: dict[tuple[str, str], Any] = {}
+_VALUES_SIZE = 4096
+_IMMUTABLE = frozenset({type(None), bool, int, float, dt.date, dt.datetime})
 
 
 def _position(node: yaml.Node) -> tuple[int, int]:
@@ -53,27 +59,41 @@ class Builder:
         tag, value = node.tag, node.value
         if tag == _STR:
             return value
+        known = _VALUES.get((tag, value), _MISSING)
+        if known is not _MISSING:
+            return known
         if tag == _NULL:
-            return None
-        if tag == _BOOL:
-            return _BOOL_VALUES[value.lower()]
-        if (
+            result: Any = None
+        elif tag == _BOOL:
+            result = _BOOL_VALUES[value.lower()]
+        elif (
             tag == _INT
             and value.isdigit()
             and len(value) < 19
             and (len(value) == 1 or value[0] != "0")
         ):
-            return int(value)  # short plain decimal; 012 (octal), 0x.., 1_000, huge go the long way
-        return self.loader.construct_object(node, deep=True)
+            result = int(
+                value
+            )  # short plain decimal; 012 (octal), 0x.., 1_000, huge go the long way
+        else:
+            result = self.loader.construct_object(node, deep=True)
+        # Team files repeat the same levels, dates and booleans thousands of times; these
+        # values are immutable, so one object serves every file.
+        if type(result) in _IMMUTABLE and len(_VALUES) < _VALUES_SIZE:
+            _VALUES[tag, value] = result
+        return result
 
     def mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
+            if key_node.tag == _STR and type(key_node) is yaml.ScalarNode:
+                key: Any = key_node.value  # the usual case: a plain text key
+            elif key_node.tag == _MERGE:
                 self.problem(key_node, msg("err.merge_key"), msg("err.merge_key.hint"))
                 continue
-            key = self.build(key_node)
+            else:
+                key = self.build(key_node)
             if isinstance(key, list | dict):
                 self.problem(key_node, msg("err.complex_key"))
                 continue
@@ -85,5 +105,8 @@ class Builder:
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node)
+            if value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node)
         return result

@@ -9,6 +9,7 @@ at a line and column.
 from __future__ import annotations
 
 import errno
+import operator
 import os
 import stat
 import sys
@@ -30,26 +31,33 @@ _BOM = b"\xef\xbb\xbf"
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_TAG_CACHE: dict[tuple[str, bool], str] = {}
+_TAG_CACHE: dict[tuple[object, tuple[bool, bool]], str] = {}
 _TAG_CACHE_SIZE = 4096
+_resolve = yaml.resolver.BaseResolver.resolve
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """Safe loader whose scalar constructors never raise: bad values stay text."""
 
+    # Path resolvers (`add_path_resolver`) are never used in safe loading, so tracking the
+    # node path for them is work without effect: libyaml calls these two for every node.
+    # Built-ins take the place of the no-op methods (no Python frame per call).
+    descend_resolver = operator.is_  # (parent, index) -> ignored
+    ascend_resolver = int  # () -> ignored
+
     def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-        """The implicit tag of a plain scalar, remembered: team files repeat the same ids and
+        """The implicit tag of a node, remembered: team files repeat the same ids and
         levels thousands of times, and the regular-expression lookup dominates otherwise.
-        The tag of a plain scalar depends on its text alone (safe loading has no path
-        resolvers), so the cache cannot change a result."""
-        if kind is not yaml.ScalarNode or not implicit[0]:
-            return str(super().resolve(kind, value, implicit))
-        key = (value, implicit[1])
-        tag = _TAG_CACHE.get(key)
-        if tag is None:
-            tag = str(super().resolve(kind, value, implicit))
-            if len(_TAG_CACHE) < _TAG_CACHE_SIZE:
-                _TAG_CACHE[key] = tag
+        Without path resolvers the tag depends on the scalar's text and style alone (a
+        mapping's or sequence's value is None, never text), so the cache cannot change a
+        result."""
+        key = (value, implicit)
+        try:
+            return _TAG_CACHE[key]
+        except KeyError:
+            tag = str(_resolve(self, kind, value, implicit))  # type: ignore[no-untyped-call]
+        if kind is yaml.ScalarNode and len(_TAG_CACHE) < _TAG_CACHE_SIZE:
+            _TAG_CACHE[key] = tag
         return tag
 
 
@@ -358,11 +366,14 @@ def key_positions(
         if isinstance(key, yaml.ScalarNode) and key.value == section:
             if not isinstance(value, yaml.MappingNode):
                 return {"": (key.start_mark.line + 1, key.start_mark.column + 1)}
-            return {
-                same.get(k.value, str(k.value)): (k.start_mark.line + 1, k.start_mark.column + 1)
-                for k, _ in value.value
-                if isinstance(k, yaml.ScalarNode)
-            } | {"": (key.start_mark.line + 1, key.start_mark.column + 1)}
+            positions: dict[str, tuple[int, int]] = {}
+            rename = same.get
+            for k, _ in value.value:
+                if isinstance(k, yaml.ScalarNode):
+                    mark = k.start_mark
+                    positions[rename(k.value, str(k.value))] = (mark.line + 1, mark.column + 1)
+            positions[""] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            return positions
     return {}
 
 
