@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from conftest import TINY_MODEL, run_cli
 from csm_check.answers import Answer, AnswerSet
-from csm_check.answers_writer import dump_answers, render_template
+from csm_check.answers_writer import answer_lines, dump_answers, render_template
 from csm_check.cli import app
 from csm_check.loading import load_answers, load_model
 from csm_check.model import Model
@@ -552,4 +552,69 @@ def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
     assert tab.page.input_value("[id='n-base.a']") == hostile
     assert tab.page.locator("img").count() == 0
     assert tab.dialogs == []
+    assert tab.errors == []
+
+
+def test_evidence_follows_the_level_and_ai_systems_come_and_go(
+    browser: Any, tmp_path: Path, model: Model
+) -> None:
+    tab = Page(browser.new_context(), write_form(tmp_path, model, selected=("compliance",)))
+    page = tab.page
+    criterion = next(c for c in model.challenge("compliance").criteria if c.review_interval)
+    cid = criterion.id
+    page.click(f"label[for='l-{cid}-2']")
+    assert not page.is_visible(f"[id='ev-{cid}']")  # not before level 3
+    page.click(f"label[for='l-{cid}-3']")
+    assert page.is_visible(f"[id='ev-{cid}']")
+    assert page.text_content(f"[id='ri-{cid}']") == (
+        f"Re-check this evidence every {criterion.review_interval} months."
+    )
+    page.click(f"[id='v-{cid}']")
+    page.keyboard.type("x")
+    assert page.input_value(f"[id='ck-{cid}']") == dt.date.today().isoformat()
+    page.keyboard.press("Backspace")  # no evidence after all: no check date either
+    assert page.input_value(f"[id='ck-{cid}']") == ""
+    page.keyboard.type("Audit 2026")
+    page.fill(f"[id='ck-{cid}']", "2026-01-10")
+    # below level 3 the evidence stays with the answer (as in the interview), and says so
+    page.click(f"label[for='l-{cid}-1']")
+    assert not page.is_visible(f"[id='ev-{cid}']")
+    assert page.is_visible(f"[id='kp-{cid}']")
+    kept = Answer("answered", 1, None, "Audit 2026", dt.date(2026, 1, 10))
+    assert "\n".join(answer_lines(cid, kept)) + "\n" in tab.download(tmp_path / "a.yaml")
+    page.click(f"[id='kp-{cid}'] button")  # remove it
+    assert not page.is_visible(f"[id='kp-{cid}']")
+    assert f"  {cid}: 1\n" in tab.download(tmp_path / "b.yaml")
+    page.click(f"label[for='l-{cid}-4']")
+    assert page.input_value(f"[id='v-{cid}']") == ""
+    page.fill(f"[id='v-{cid}']", "SOP")
+    page.click(f"label[for='l-{cid}-n/a']")  # n/a has no evidence, as in the interview
+    page.fill(f"[id='n-{cid}']", "no bot")
+    page.click(f"label[for='l-{cid}-4']")
+    assert page.input_value(f"[id='v-{cid}']") == ""
+
+    # two AI systems added by keyboard, the first removed: the second moves up
+    for kind in ("voicebot", "emotion-recognition-agents"):
+        page.focus("#register-add")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")  # from the kind to the name
+        page.keyboard.type(kind.upper())
+        page.select_option(f"#u{page.locator('fieldset.entry').count()}-kind", kind)
+    page.click("#u2-duties summary")
+    assert (page.text_content("#u2-duties li") or "").startswith("PROHIBITED: ")
+    page.focus("#u1-remove")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "register-add"
+    assert page.locator("fieldset.entry").count() == 1
+    assert page.input_value("#u1-name") == "EMOTION-RECOGNITION-AGENTS"
+    text = tab.download(tmp_path / "c.yaml")
+    assert (
+        "language: en\nai_use_cases:\n  - kind: emotion-recognition-agents\n"
+        '    name: "EMOTION-RECOGNITION-AGENTS"\n    status: live\n'
+        "    built_or_branded: false\nanswers:\n"
+    ) in text
+    page.focus("#u1-remove")
+    page.keyboard.press("Enter")
+    assert "ai_use_cases" not in tab.download(tmp_path / "d.yaml")
+    assert page.text_content("#register .empty") == "No AI system listed."
     assert tab.errors == []

@@ -343,14 +343,24 @@
     var id = criterion.id;
     var text = el("textarea", { id: "v-" + id, rows: "2", maxlength: "2000",
       "aria-describedby": criterion.review ? "ri-" + id : null });
+    var filled = null;  // the check date the form filled in itself, while it stands
     text.addEventListener("input", function () {
       var change = { evidence: text.value };
-      // as the interview: evidence without a check date was checked today
-      if (text.value.trim() && !answerOf(id).checked_on) change.checked_on = today();
+      var current = answerOf(id);
+      // as the interview: evidence without a check date was checked today; taken back
+      // when the evidence is deleted again
+      if (text.value.trim() && !current.checked_on) change.checked_on = filled = today();
+      else if (!text.value.trim() && filled && current.checked_on === filled) {
+        change.checked_on = "";
+        filled = null;
+      }
       setAnswer(id, change);
     });
     var checked = el("input", { type: "date", id: "ck-" + id });
-    checked.addEventListener("input", function () { setAnswer(id, { checked_on: checked.value }); });
+    checked.addEventListener("input", function () {
+      filled = null;
+      setAnswer(id, { checked_on: checked.value });
+    });
     var review = el("input", { type: "date", id: "rv-" + id, "aria-describedby": "re-" + id });
     review.addEventListener("input", function () { setAnswer(id, { review_by: review.value }); });
     var early = el("p", { class: "error", id: "re-" + id, hidden: true });
