@@ -579,7 +579,10 @@ def test_evidence_follows_the_level_and_ai_systems_come_and_go(
     # below level 3 the evidence stays with the answer (as in the interview), and says so
     page.click(f"label[for='l-{cid}-1']")
     assert not page.is_visible(f"[id='ev-{cid}']")
-    assert page.is_visible(f"[id='kp-{cid}']")
+    assert page.text_content(f"[id='kp-{cid}'] p") == (
+        "Kept with this answer and written to the file: the evidence given for level 3 or 4 "
+        "(Audit 2026, 2026-01-10)."
+    )
     kept = Answer("answered", 1, None, "Audit 2026", dt.date(2026, 1, 10))
     assert "\n".join(answer_lines(cid, kept)) + "\n" in tab.download(tmp_path / "a.yaml")
     page.click(f"[id='kp-{cid}'] button")  # remove it

@@ -568,7 +568,7 @@ CATALOG: dict[str, str] = {
     "form.review_by": "Erneut prüfen bis (optional)",
     "form.review_months": "Diesen Nachweis alle {months} Monate erneut prüfen.",
     "form.review_before_check": "Das Datum der nächsten Prüfung liegt vor der Prüfung am {checked}: bitte {checked} oder später wählen.",
-    "form.evidence_kept": "Der Nachweis für Stufe 3 oder 4 bleibt bei dieser Antwort und wird mit gespeichert.",
+    "form.evidence_kept": "Bleibt bei dieser Antwort und wird mit gespeichert: der Nachweis für Stufe 3 oder 4 ({what}).",
     "form.evidence_remove": "Nachweis entfernen",
     "form.download_blocked_dates": "Nicht heruntergeladen: Bei {count} Fragen liegt die nächste Prüfung vor dem Prüfdatum.",
     "form.parse.review_before": "Zeile {line}: review_by {review} liegt vor checked_on {checked}",

@@ -571,7 +571,7 @@ CATALOG: dict[str, str] = {
     "form.review_by": "Check again by (optional)",
     "form.review_months": "Re-check this evidence every {months} months.",
     "form.review_before_check": "The date to check again lies before the check on {checked}: choose {checked} or later.",
-    "form.evidence_kept": "The evidence given for level 3 or 4 is kept with this answer and goes into the file.",
+    "form.evidence_kept": "Kept with this answer and written to the file: the evidence given for level 3 or 4 ({what}).",
     "form.evidence_remove": "Remove the evidence",
     "form.download_blocked_dates": "Not downloaded: {count} questions have a date to check again before their check date.",
     "form.parse.review_before": "line {line}: review_by {review} lies before checked_on {checked}",

@@ -378,9 +378,10 @@
     remove.addEventListener("click", function () {
       setAnswer(id, { evidence: "", checked_on: "", review_by: "" });
     });
-    var kept = el("div", { class: "kept", id: "kp-" + id, hidden: true },
-      [ui("p", "form.evidence_kept"), remove]);
-    return { box: box, kept: kept, text: text, checked: checked, review: review, early: early };
+    var keptText = el("p");
+    var kept = el("div", { class: "kept", id: "kp-" + id, hidden: true }, [keptText, remove]);
+    return { box: box, kept: kept, keptText: keptText, text: text, checked: checked, review: review,
+      early: early };
   }
 
   function question(criterion) {
@@ -514,6 +515,11 @@
     var high = typeof answer.level === "number" && answer.level >= EVIDENCE_LEVEL;
     parts.box.hidden = !high;
     parts.kept.hidden = high || !dated(answer);
+    var what = EVIDENCE_FIELDS.map(function (key) {
+      var value = Array.from(oneLine(answer[key]) || "");
+      return value.length > 80 ? value.slice(0, 79).join("") + "…" : value.join("");
+    }).filter(Boolean);
+    parts.keptText.textContent = parts.kept.hidden ? "" : say("form.evidence_kept", { what: what.join(", ") });
     [[parts.text, "evidence"], [parts.checked, "checked_on"], [parts.review, "review_by"]].forEach(function (pair) {
       if (pair[0].value !== (answer[pair[1]] || "")) pair[0].value = answer[pair[1]] || "";
     });
