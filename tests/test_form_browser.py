@@ -444,6 +444,26 @@ def test_load_refuses_what_it_cannot_read(browser: Any, tmp_path: Path, model: M
     status = tab.page.text_content("#status") or ""
     assert "line 3: unknown question id talent.nope" in status
     assert "csm-check validate bad.yaml" in status
+    first = model.criterion_ids()[0]
+    for body, says in [
+        (
+            f"answers:\n  {first}: {{level: 4, checked_on: 2026-03-01, review_by: 2026-02-01}}\n",
+            "line 3: review_by 2026-02-01 lies before checked_on 2026-03-01",
+        ),
+        (f"answers:\n  {first}:\n    level: 3\n    checked_on: 2026-02-30\n", "not a date"),
+        ("ai_use_cases:\n  - kind: robot\n    status: live\nanswers:\n", "kind of AI system robot"),
+        ("ai_use_cases:\n  - kind: voicebot\n    status: soon\nanswers:\n", "not soon"),
+        (
+            "ai_use_cases:\n  - kind: voicebot\n    status: live\n    built_or_branded: maybe\n"
+            "answers:\n",
+            "line 3: built_or_branded must be true or false, not maybe",
+        ),
+    ]:
+        bad.write_text("schema_version: 1\n" + body, encoding="utf-8")
+        tab.page.set_input_files("#load", str(bad))
+        tab.page.wait_for_function(
+            "says => document.getElementById('status').textContent.includes(says)", arg=says
+        )
     assert tab.errors == []
 
 

@@ -1,5 +1,6 @@
 """What the HTML form knows, as one JSON-ready dict: the model's texts in every registered
-language, the form's own UI strings, the answers to start from, and the pieces of the answers
+language (with the AI register's catalogue, each kind's duties as one sentence per
+language), the form's own UI strings, the answers to start from, and the pieces of the answers
 file that Python lays out (comments, keys) so that the page's writer needs no text wrapping.
 
 The page writes the answers file itself (`form_assets/yaml.js`); everything it cannot compute
@@ -142,7 +143,7 @@ def _answer(answer: Answer) -> dict[str, Any]:
     elif answer.state == "not_applicable":
         level = "n/a"
     found: dict[str, Any] = {"level": level, "note": answer.note or ""}
-    if answer.dated:  # only then, so answers without evidence keep their form id
+    if answer.dated:  # only then: the page treats missing evidence keys as empty
         found["evidence"] = answer.evidence or ""
         found["checked_on"] = answer.checked_on.isoformat() if answer.checked_on else ""
         found["review_by"] = answer.review_by.isoformat() if answer.review_by else ""
