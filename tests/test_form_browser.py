@@ -557,11 +557,25 @@ def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
     start = AnswerSet(
         model="tiny",
         organisation=hostile,
-        answers={"base.a": Answer("answered", 1, hostile)},
+        answers={
+            "base.a": Answer("answered", 1, hostile),
+            "base.b": Answer("answered", 4, None, hostile, dt.date(2026, 1, 1)),
+        },
+        ai_use_cases=(AiUseCase("bad-bot", "live", hostile, None, hostile),),
     )
+    kinds = f"""\
+ai_use_case_kinds:
+  - id: bad-bot
+    title: {{en: "{hostile}", de: "x"}}
+    duties:
+      - cite: {{en: "<i>Art. 1</i>", de: "x"}}
+        applies_from: 2026-08-02
+        binds: [deployer]
+        todo: {{en: "{hostile}", de: "x"}}
+"""
     model_file = tmp_path / "hostile.yaml"
     model_file.write_text(
-        TINY_MODEL.replace('question: {en: "A?"', 'question: {en: "<b>A</b><img src=x>?"'),
+        TINY_MODEL.replace('question: {en: "A?"', 'question: {en: "<b>A</b><img src=x>?"') + kinds,
         encoding="utf-8",
     )
     model = load_model(model_file)
@@ -570,7 +584,14 @@ def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
     assert tab.page.input_value("#f-organisation") == hostile
     assert tab.page.input_value("#f-role") == hostile
     assert tab.page.input_value("[id='n-base.a']") == hostile
-    assert tab.page.locator("img").count() == 0
+    assert tab.page.input_value("[id='v-base.b']") == hostile
+    assert tab.page.text_content("#u1-kind option") == hostile
+    assert tab.page.input_value("#u1-name") == hostile
+    assert tab.page.input_value("#u1-vendor") == hostile
+    assert tab.page.text_content("#u1-duties li") == (
+        f"<i>Art. 1</i>, from 2026-08-02; binds: deployer. {hostile}"
+    )
+    assert tab.page.locator("img, i").count() == 0
     assert tab.dialogs == []
     assert tab.errors == []
 
