@@ -23,6 +23,7 @@ from csm_check.answers_writer import dump_answers
 from csm_check.i18n import catalog, languages
 from csm_check.model import Model
 from csm_check.render.form import json_for_html, render_form
+from csm_check.use_cases import AiUseCase
 
 HOSTILE = "</script><script>alert(1)</script>"
 
@@ -189,8 +190,10 @@ def test_answers_and_role_prefill(
             "legal.disclosure": {"level": "n/a", "note": "no bot"},
             "top.x": {"level": None, "note": "ask IT"},
         },
+        "ai_use_cases": [],
     }
     assert [c["id"] for c in data["challenges"]] == ["legal", "top"]
+    assert data["kinds"] == []  # no catalogue in the model: the page shows no register
 
 
 def test_an_invalid_answers_file_is_located_and_nothing_is_written(
@@ -246,3 +249,105 @@ def test_output_is_written_like_every_other_command(
     again = run_cli(runner, "form", "--challenges", tiny_model_file, "-o", out, "--lang", "de")
     assert again.exit_code == 0  # a form is not an answers file: replaced
     assert '<html lang="de">' in out.read_text(encoding="utf-8")
+
+
+HOSTILE_KINDS = """\
+ai_use_case_kinds:
+  - id: bad-bot
+    title: {en: "</script><img src=x onerror=alert(1)>", de: "<b>Bot</b> & \\u2028"}
+    duties:
+      - cite: {en: "Art. <1>", de: "Art. </SCRIPT >"}
+        applies_from: 2026-08-02
+        binds: [provider, deployer]
+        todo: {en: "<!-- & -->", de: "tun & <lassen>"}
+        prohibited: true
+"""
+
+
+def test_the_embedded_catalogue_is_data_and_escaped(tmp_path: Path, runner: CliRunner) -> None:
+    model_file = tmp_path / "kinds.yaml"
+    model_file.write_text(TINY_MODEL + HOSTILE_KINDS, encoding="utf-8")
+    out = tmp_path / "form.html"
+    result = run_cli(runner, "form", "--challenges", model_file, "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.lower().count("</script") == 2
+    assert "<img" not in page and "<!--" not in page and "<b>" not in page
+    assert "\u2028" not in page
+    data = page_data(page)
+    assert data["kinds"] == [
+        {
+            "id": "bad-bot",
+            "title": {"en": "</script><img src=x onerror=alert(1)>", "de": "<b>Bot</b> & \u2028"},
+            "duties": [
+                {
+                    "en": "PROHIBITED: Art. <1>, from 2026-08-02; binds: provider, deployer. "
+                    "<!-- & -->",
+                    "de": "VERBOTEN: Art. </SCRIPT >, ab 2026-08-02; verpflichtet: Anbieter, "
+                    "Betreiber. tun & <lassen>",
+                }
+            ],
+        }
+    ]
+    assert data["writer"]["kinds"] == {"bad-bot": "bad-bot"}
+    assert data["statuses"]["de"] == [
+        ["planned", "geplant"], ["pilot", "im Pilotbetrieb"], ["live", "im Einsatz"]
+    ]  # fmt: skip
+
+
+def test_evidence_and_the_register_prefill(model: Model) -> None:
+    first, second, third = model.criterion_ids()[:3]
+    reviewed = next(c for _, c in model.criteria() if c.review_months is not None)
+    given = AnswerSet(
+        model=model.id,
+        answers={
+            first: Answer("answered", 4, "ok", "</script> https://intra/x", dt.date(2026, 3, 1)),
+            second: Answer("answered", 2, None, None, None, dt.date(2027, 1, 1)),
+            third: Answer("answered", 3, "no evidence fields"),
+        },
+        ai_use_cases=(
+            AiUseCase("customer-chatbot", "live", "Web chat", dt.date(2025, 5, 1), "Acme", True),
+            AiUseCase("voicebot", "planned"),
+        ),
+    )
+    data = page_data(render_form(model, "en", ("talent",), given))
+    assert data["start"]["answers"] == {
+        first: {
+            "level": 4,
+            "note": "ok",
+            "evidence": "</script> https://intra/x",
+            "checked_on": "2026-03-01",
+            "review_by": "",
+        },
+        second: {
+            "level": 2,
+            "note": "",
+            "evidence": "",
+            "checked_on": "",
+            "review_by": "2027-01-01",
+        },
+        third: {"level": 3, "note": "no evidence fields"},
+    }
+    assert data["start"]["ai_use_cases"] == [
+        {
+            "kind": "customer-chatbot",
+            "name": "Web chat",
+            "status": "live",
+            "since": "2025-05-01",
+            "vendor": "Acme",
+            "built_or_branded": True,
+        },
+        {
+            "kind": "voicebot",
+            "name": "",
+            "status": "planned",
+            "since": "",
+            "vendor": "",
+            "built_or_branded": False,
+        },
+    ]
+    every = page_data(render_form(model, "en", tuple(c.id for c in model.challenges)))
+    shown = {c["id"]: c["review"] for ch in every["challenges"] for c in ch["criteria"]}
+    assert shown[reviewed.id] == reviewed.review_months
+    assert shown[first] is None  # no law, no review_months: no interval shown
+    assert [kind["id"] for kind in data["kinds"]] == [k.id for k in model.ai_use_case_kinds]

@@ -9,6 +9,7 @@ when `chromium` is not on PATH or Playwright is not installed."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import shutil
 from collections.abc import Iterator
@@ -21,11 +22,12 @@ from typer.testing import CliRunner
 
 from conftest import TINY_MODEL, run_cli
 from csm_check.answers import Answer, AnswerSet
-from csm_check.answers_writer import dump_answers, render_template
+from csm_check.answers_writer import answer_lines, dump_answers, render_template
 from csm_check.cli import app
 from csm_check.loading import load_answers, load_model
 from csm_check.model import Model
 from csm_check.render.form import render_form
+from csm_check.use_cases import AiUseCase
 
 CHROMIUM = shutil.which("chromium")
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -79,19 +81,56 @@ def write_form(tmp_path: Path, model: Model, name: str = "form.html", **options:
     return path.as_uri()
 
 
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def js_answers(answers: AnswerSet) -> dict[str, Any]:
     """`answers` as the page's writer takes them."""
     return {
         "organisation": answers.organisation,
         "respondent": answers.respondent,
         "role": answers.role,
-        "assessed_on": answers.assessed_on.isoformat() if answers.assessed_on else None,
+        "assessed_on": iso(answers.assessed_on),
         "language": answers.language,
+        "ai_use_cases": [
+            {
+                "kind": u.kind,
+                "name": u.name,
+                "status": u.status,
+                "since": iso(u.since),
+                "vendor": u.vendor,
+                "built_or_branded": u.built_or_branded,
+            }
+            for u in answers.ai_use_cases
+        ],
         "answers": {
-            key: {"state": a.state, "level": a.level, "note": a.note}
+            key: {
+                "state": a.state,
+                "level": a.level,
+                "note": a.note,
+                "evidence": a.evidence,
+                "checked_on": iso(a.checked_on),
+                "review_by": iso(a.review_by),
+            }
             for key, a in answers.answers.items()
         },
     }
+
+
+def read_back(answers: AnswerSet, model: Model) -> dict[str, Any]:
+    """What the page's reader gives for a file of `answers`: every criterion's entry."""
+    found: dict[str, Any] = {}
+    for key in model.criterion_ids():
+        answer = answers.get(key)
+        level = "n/a" if answer.state == "not_applicable" else answer.level
+        entry: dict[str, Any] = {"level": level, "note": answer.note or ""}
+        if answer.dated:
+            entry["evidence"] = answer.evidence or ""
+            entry["checked_on"] = iso(answer.checked_on) or ""
+            entry["review_by"] = iso(answer.review_by) or ""
+        found[key] = entry
+    return found
 
 
 def odd_text(rng: random.Random, size: int) -> str:
@@ -120,8 +159,36 @@ def answer_sets(model: Model) -> list[AnswerSet]:
         criterion_id: Answer("answered", rng.randrange(5), odd_text(rng, rng.randrange(1, 160)))
         for criterion_id in ids[10:]
     }
+    day, later = dt.date(2026, 3, 31), dt.date(2027, 3, 31)
+    evidence = {
+        ids[0]: Answer("answered", 4, None, "https://intra.example/qa?x=1&y=2"),
+        ids[1]: Answer("answered", 3, "ok", 'SOP "Chat" v2 \\ Grüße ✓ 😀', day),
+        ids[2]: Answer("answered", 4, long, "Audit " + long + "ä€😀\u2028", day, later),
+        ids[3]: Answer("answered", 2, None, None, None, later),  # kept from a level 4
+        ids[4]: Answer("answered", 3, None, None, day, day),
+        ids[5]: Answer("unanswered", None, None, "left over"),
+        ids[6]: Answer("not_applicable", None, "no bot", "x" * 120, day),
+        ids[7]: Answer("answered", 4, 'a "b"', "e" * 2000, day, later),
+    }
+    full = AiUseCase("customer-chatbot", "live", 'Web "Chat" 😀', day, "Acme \\ AG", True)
+    register = (
+        full,
+        AiUseCase("voicebot", "planned"),
+        AiUseCase("agent-assist", "pilot", None, later, None, False),
+    )
     return [
         AnswerSet(model=model.id, language="en"),
+        AnswerSet(model=model.id, language="de", answers=evidence),
+        AnswerSet(model=model.id, language="en", ai_use_cases=(full,), answers=notes),
+        AnswerSet(
+            model=model.id,
+            organisation="ACME",
+            assessed_on=day,
+            language="de",
+            ai_use_cases=register,
+            answers={**fuzz, **evidence},
+        ),
+        AnswerSet(model=model.id, language="de", ai_use_cases=(AiUseCase("voicebot", "live"),)),
         AnswerSet(
             model=model.id,
             organisation='ACME "Service" \\ GmbH & Co. KG',
@@ -141,6 +208,7 @@ def test_the_page_writer_gives_the_bytes_of_dump_answers(
 ) -> None:
     tab = Page(browser.new_context(), write_form(tmp_path, model))
     sets = answer_sets(model)
+    ids = model.criterion_ids()
     written = tab.page.evaluate(
         "sets => sets.map(set => csmYaml.dump(set, csmForm.writer))",
         [js_answers(answers) for answers in sets],
@@ -150,17 +218,31 @@ def test_the_page_writer_gives_the_bytes_of_dump_answers(
     # and the page reads back what it wrote (the reader of "Load answers")
     back = tab.page.evaluate(
         "texts => texts.map(text => csmYaml.read(text, csmForm.writer.model, "
-        "csmForm.writer.challenges.flatMap(c => c.criteria.map(pair => pair[0])), ['en', 'de']))",
+        "csmForm.writer.challenges.flatMap(c => c.criteria.map(pair => pair[0])), ['en', 'de'], "
+        "Object.keys(csmForm.writer.kinds)))",
         written,
     )
     for answers, read in zip(sets, back, strict=True):
-        for key, answer in answers.answers.items():
-            level = "n/a" if answer.state == "not_applicable" else answer.level
-            assert read["answers"].get(key, {"level": None, "note": ""}) == {
-                "level": level,
-                "note": answer.note or "",
-            }
+        assert read["answers"] == read_back(answers, model)
         assert read.get("organisation", "") == (answers.organisation or "")
+        assert read["ai_use_cases"] == [
+            {
+                "kind": u.kind,
+                "name": u.name or "",
+                "status": u.status,
+                "since": iso(u.since) or "",
+                "vendor": u.vendor or "",
+                "built_or_branded": u.built_or_branded,
+            }
+            for u in answers.ai_use_cases
+        ]
+    # the files are what the loader reads back as the same answers
+    for answers, text in zip(sets, written, strict=True):
+        path = tmp_path / "written.yaml"
+        path.write_text(text, encoding="utf-8")
+        loaded = load_answers(path, model)
+        assert [loaded.get(key) for key in ids] == [answers.get(key) for key in ids]
+        assert loaded.ai_use_cases == answers.ai_use_cases
     assert tab.errors == []
 
 
@@ -208,6 +290,56 @@ def test_answer_everything_reload_download_and_load_again(
             else Answer("answered", int(level), note or None)
         )
     assert page.text_content(".progress.all span") == "All questions: 50 of 50 answered"
+
+    # evidence for a level-4 answer, by keyboard from its note; not asked below level 3
+    proven = model.criterion_ids()[4]
+    assert not page.is_visible(f"[id='ev-{model.criterion_ids()[2]}']")  # level 2
+    page.focus(f"[id='n-{proven}']")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == f"v-{proven}"
+    page.keyboard.type('SOP "Chat QA" ✓ https://intra.example/qa')
+    assert page.input_value(f"[id='ck-{proven}']") == dt.date.today().isoformat()
+    page.fill(f"[id='ck-{proven}']", "2026-02-01")
+    page.fill(f"[id='rv-{proven}']", "2026-01-01")  # before the check: refused
+    assert page.is_visible(f"[id='re-{proven}']")
+    assert "choose 2026-02-01 or later" in (page.text_content(f"[id='re-{proven}']") or "")
+    page.click("#download")
+    assert "date to check again before" in (page.text_content("#status") or "")
+    assert page.evaluate("document.activeElement.id") == f"rv-{proven}"
+    page.fill(f"[id='rv-{proven}']", "2027-02-01")
+    assert not page.is_visible(f"[id='re-{proven}']")
+    expected[proven] = replace(
+        expected[proven],
+        evidence='SOP "Chat QA" ✓ https://intra.example/qa',
+        checked_on=dt.date(2026, 2, 1),
+        review_by=dt.date(2027, 2, 1),
+    )
+
+    # one AI system, by keyboard and mouse
+    assert page.text_content("#register .empty") == "No AI system listed."
+    page.focus("#register-add")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "u1-kind"
+    page.select_option("#u1-kind", "agent-quality-scoring")
+    page.click("#u1-duties summary")
+    assert "employer" in (page.text_content("#u1-duties ul") or "")
+    page.focus("#u1-name")
+    page.keyboard.type("QA scoring")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "u1-status"
+    page.select_option("#u1-status", "pilot")
+    page.fill("#u1-since", "2026-01-15")
+    page.fill("#u1-vendor", "Acme <Analytics>")
+    page.click("label[for='u1-built']")
+    assert page.is_checked("#u1-built")
+    use_case = AiUseCase(
+        "agent-quality-scoring",
+        "pilot",
+        "QA scoring",
+        dt.date(2026, 1, 15),
+        "Acme <Analytics>",
+        True,
+    )
     first = model.criterion_ids()[0]
     page.focus(f"[id='q-{first}'] summary")
     page.keyboard.press("Enter")
@@ -223,6 +355,9 @@ def test_answer_everything_reload_download_and_load_again(
     assert page.is_checked(f"[id='l-{first}-0']")
     assert page.input_value(f"[id='n-{first}']") == "evidence 0"
     assert page.text_content(".progress.all span") == "Alle Fragen: 50 von 50 beantwortet"
+    assert page.input_value("#u1-name") == "QA scoring"  # the register, kept and in German
+    assert page.text_content("#u1-entry legend") == "KI-System 1"
+    assert page.input_value(f"[id='rv-{proven}']") == "2027-02-01"
 
     downloaded = tab.download(tmp_path / "answers.yaml")
     answers = AnswerSet(
@@ -232,15 +367,28 @@ def test_answer_everything_reload_download_and_load_again(
         role="agent",
         assessed_on=dt.date.fromisoformat(DATE),
         language="de",
+        ai_use_cases=(use_case,),
         answers=expected,
     )
     assert downloaded == dump_answers(answers, model)
+    assert "ai_use_cases:\n  - kind: agent-quality-scoring\n" in downloaded
     assert load_answers(tmp_path / "answers.yaml", model) == answers
     valid = run_cli(runner, "validate", tmp_path / "answers.yaml")
     assert valid.exit_code == 0, valid.output
     assert "50/50" in valid.stdout
     scored = run_cli(runner, "score", tmp_path / "answers.yaml", "--format", "json")
     assert scored.exit_code in (0, 1), scored.output  # 1: a knock-out below its minimum
+    report = json.loads(scored.stdout)
+    assert [(u["kind"], u["name"], u["status"], u["since"], u["vendor"], u["built_or_branded"])
+            for u in report["ai_use_cases"]] == [
+        ("agent-quality-scoring", "QA scoring", "pilot", "2026-01-15", "Acme <Analytics>", True)
+    ]  # fmt: skip
+    criteria = {c["id"]: c for ch in report["challenges"] for c in ch["criteria"]}
+    assert criteria[proven]["evidence"] == 'SOP "Chat QA" ✓ https://intra.example/qa'
+    assert (criteria[proven]["checked_on"], criteria[proven]["review_by"]) == (
+        "2026-02-01",
+        "2027-02-01",
+    )
     assert set(tab.requests) == {url}  # the page itself, loaded and reloaded: nothing else
     assert tab.errors == []
 
@@ -296,6 +444,26 @@ def test_load_refuses_what_it_cannot_read(browser: Any, tmp_path: Path, model: M
     status = tab.page.text_content("#status") or ""
     assert "line 3: unknown question id talent.nope" in status
     assert "csm-check validate bad.yaml" in status
+    first = model.criterion_ids()[0]
+    for body, says in [
+        (
+            f"answers:\n  {first}: {{level: 4, checked_on: 2026-03-01, review_by: 2026-02-01}}\n",
+            "line 3: review_by 2026-02-01 lies before checked_on 2026-03-01",
+        ),
+        (f"answers:\n  {first}:\n    level: 3\n    checked_on: 2026-02-30\n", "not a date"),
+        ("ai_use_cases:\n  - kind: robot\n    status: live\nanswers:\n", "kind of AI system robot"),
+        ("ai_use_cases:\n  - kind: voicebot\n    status: soon\nanswers:\n", "not soon"),
+        (
+            "ai_use_cases:\n  - kind: voicebot\n    status: live\n    built_or_branded: maybe\n"
+            "answers:\n",
+            "line 3: built_or_branded must be true or false, not maybe",
+        ),
+    ]:
+        bad.write_text("schema_version: 1\n" + body, encoding="utf-8")
+        tab.page.set_input_files("#load", str(bad))
+        tab.page.wait_for_function(
+            "says => document.getElementById('status').textContent.includes(says)", arg=says
+        )
     assert tab.errors == []
 
 
@@ -389,11 +557,25 @@ def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
     start = AnswerSet(
         model="tiny",
         organisation=hostile,
-        answers={"base.a": Answer("answered", 1, hostile)},
+        answers={
+            "base.a": Answer("answered", 1, hostile),
+            "base.b": Answer("answered", 4, None, hostile, dt.date(2026, 1, 1)),
+        },
+        ai_use_cases=(AiUseCase("bad-bot", "live", hostile, None, hostile),),
     )
+    kinds = f"""\
+ai_use_case_kinds:
+  - id: bad-bot
+    title: {{en: "{hostile}", de: "x"}}
+    duties:
+      - cite: {{en: "<i>Art. 1</i>", de: "x"}}
+        applies_from: 2026-08-02
+        binds: [deployer]
+        todo: {{en: "{hostile}", de: "x"}}
+"""
     model_file = tmp_path / "hostile.yaml"
     model_file.write_text(
-        TINY_MODEL.replace('question: {en: "A?"', 'question: {en: "<b>A</b><img src=x>?"'),
+        TINY_MODEL.replace('question: {en: "A?"', 'question: {en: "<b>A</b><img src=x>?"') + kinds,
         encoding="utf-8",
     )
     model = load_model(model_file)
@@ -402,6 +584,81 @@ def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
     assert tab.page.input_value("#f-organisation") == hostile
     assert tab.page.input_value("#f-role") == hostile
     assert tab.page.input_value("[id='n-base.a']") == hostile
-    assert tab.page.locator("img").count() == 0
+    assert tab.page.input_value("[id='v-base.b']") == hostile
+    assert tab.page.text_content("#u1-kind option") == hostile
+    assert tab.page.input_value("#u1-name") == hostile
+    assert tab.page.input_value("#u1-vendor") == hostile
+    assert tab.page.text_content("#u1-duties li") == (
+        f"<i>Art. 1</i>, from 2026-08-02; binds: deployer. {hostile}"
+    )
+    assert tab.page.locator("img, i").count() == 0
     assert tab.dialogs == []
+    assert tab.errors == []
+
+
+def test_evidence_follows_the_level_and_ai_systems_come_and_go(
+    browser: Any, tmp_path: Path, model: Model
+) -> None:
+    tab = Page(browser.new_context(), write_form(tmp_path, model, selected=("compliance",)))
+    page = tab.page
+    criterion = next(c for c in model.challenge("compliance").criteria if c.review_interval)
+    cid = criterion.id
+    page.click(f"label[for='l-{cid}-2']")
+    assert not page.is_visible(f"[id='ev-{cid}']")  # not before level 3
+    page.click(f"label[for='l-{cid}-3']")
+    assert page.is_visible(f"[id='ev-{cid}']")
+    assert page.text_content(f"[id='ri-{cid}']") == (
+        f"Re-check this evidence every {criterion.review_interval} months."
+    )
+    page.click(f"[id='v-{cid}']")
+    page.keyboard.type("x")
+    assert page.input_value(f"[id='ck-{cid}']") == dt.date.today().isoformat()
+    page.keyboard.press("Backspace")  # no evidence after all: no check date either
+    assert page.input_value(f"[id='ck-{cid}']") == ""
+    page.keyboard.type("Audit 2026")
+    page.fill(f"[id='ck-{cid}']", "2026-01-10")
+    # below level 3 the evidence stays with the answer (as in the interview), and says so
+    page.click(f"label[for='l-{cid}-1']")
+    assert not page.is_visible(f"[id='ev-{cid}']")
+    assert page.text_content(f"[id='kp-{cid}'] p") == (
+        "Kept with this answer and written to the file: the evidence given for level 3 or 4 "
+        "(Audit 2026, 2026-01-10)."
+    )
+    kept = Answer("answered", 1, None, "Audit 2026", dt.date(2026, 1, 10))
+    assert "\n".join(answer_lines(cid, kept)) + "\n" in tab.download(tmp_path / "a.yaml")
+    page.click(f"[id='kp-{cid}'] button")  # remove it
+    assert not page.is_visible(f"[id='kp-{cid}']")
+    assert f"  {cid}: 1\n" in tab.download(tmp_path / "b.yaml")
+    page.click(f"label[for='l-{cid}-4']")
+    assert page.input_value(f"[id='v-{cid}']") == ""
+    page.fill(f"[id='v-{cid}']", "SOP")
+    page.click(f"label[for='l-{cid}-n/a']")  # n/a has no evidence, as in the interview
+    page.fill(f"[id='n-{cid}']", "no bot")
+    page.click(f"label[for='l-{cid}-4']")
+    assert page.input_value(f"[id='v-{cid}']") == ""
+
+    # two AI systems added by keyboard, the first removed: the second moves up
+    for kind in ("voicebot", "emotion-recognition-agents"):
+        page.focus("#register-add")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")  # from the kind to the name
+        page.keyboard.type(kind.upper())
+        page.select_option(f"#u{page.locator('fieldset.entry').count()}-kind", kind)
+    page.click("#u2-duties summary")
+    assert (page.text_content("#u2-duties li") or "").startswith("PROHIBITED: ")
+    page.focus("#u1-remove")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "register-add"
+    assert page.locator("fieldset.entry").count() == 1
+    assert page.input_value("#u1-name") == "EMOTION-RECOGNITION-AGENTS"
+    text = tab.download(tmp_path / "c.yaml")
+    assert (
+        "language: en\nai_use_cases:\n  - kind: emotion-recognition-agents\n"
+        '    name: "EMOTION-RECOGNITION-AGENTS"\n    status: live\n'
+        "    built_or_branded: false\nanswers:\n"
+    ) in text
+    page.focus("#u1-remove")
+    page.keyboard.press("Enter")
+    assert "ai_use_cases" not in tab.download(tmp_path / "d.yaml")
+    assert page.text_content("#register .empty") == "No AI system listed."
     assert tab.errors == []

@@ -1,5 +1,6 @@
 """What the HTML form knows, as one JSON-ready dict: the model's texts in every registered
-language, the form's own UI strings, the answers to start from, and the pieces of the answers
+language (with the AI register's catalogue, each kind's duties as one sentence per
+language), the form's own UI strings, the answers to start from, and the pieces of the answers
 file that Python lays out (comments, keys) so that the page's writer needs no text wrapping.
 
 The page writes the answers file itself (`form_assets/yaml.js`); everything it cannot compute
@@ -15,7 +16,8 @@ from typing import Any
 
 from csm_check.answers import ROLE_SUGGESTIONS, SCHEMA_VERSION, Answer, AnswerSet
 from csm_check.i18n import Language, catalog, definition, format_date, languages, t
-from csm_check.model import Challenge, Criterion, Model, Text
+from csm_check.model import AiDuty, AiUseCaseKind, Challenge, Criterion, Model, Text
+from csm_check.use_cases import USE_CASE_STATUSES, AiUseCase
 from csm_check.yamlio.write import WRAP, comment_lines, plain_or_quoted
 
 FORM_PREFIX = "form."
@@ -76,6 +78,7 @@ def _criterion(criterion: Criterion, model: Model) -> dict[str, Any]:
         if criterion.minimum_level is not None
         else None,
         "references": [_texts(text) for text in criterion.references],
+        "review": criterion.review_interval,  # months; the form says when to re-check
     }
 
 
@@ -86,6 +89,28 @@ def _challenge(challenge: Challenge, model: Model) -> dict[str, Any]:
         "title": _texts(challenge.title),
         "summary": _texts(challenge.summary),
         "criteria": [_criterion(criterion, model) for criterion in challenge.criteria],
+    }
+
+
+def _duty(duty: AiDuty, language: Language) -> str:
+    """One duty of a kind as one sentence: law, from when, whom it binds, what to do."""
+    who = ", ".join(t(f"register.role.{role}", language) for role in duty.binds)
+    text = t(
+        "form.duty",
+        language,
+        law=duty.cite.get(language),
+        date=format_date(duty.applies_from, language),
+        who=who,
+        todo=duty.todo.get(language),
+    )
+    return f"{t('register.prohibited', language)}: {text}" if duty.prohibited else text
+
+
+def _kind(kind: AiUseCaseKind) -> dict[str, Any]:
+    return {
+        "id": kind.id,
+        "title": _texts(kind.title),
+        "duties": [_each(lambda language, d=duty: _duty(d, language)) for duty in kind.duties],
     }
 
 
@@ -107,6 +132,7 @@ def _writer(model: Model) -> dict[str, Any]:
             }
             for challenge in model.challenges
         ],
+        "kinds": {kind.id: plain_or_quoted(kind.id) for kind in model.ai_use_case_kinds},
     }
 
 
@@ -116,7 +142,23 @@ def _answer(answer: Answer) -> dict[str, Any]:
         level = int(answer.level)
     elif answer.state == "not_applicable":
         level = "n/a"
-    return {"level": level, "note": answer.note or ""}
+    found: dict[str, Any] = {"level": level, "note": answer.note or ""}
+    if answer.dated:  # only then: the page treats missing evidence keys as empty
+        found["evidence"] = answer.evidence or ""
+        found["checked_on"] = answer.checked_on.isoformat() if answer.checked_on else ""
+        found["review_by"] = answer.review_by.isoformat() if answer.review_by else ""
+    return found
+
+
+def _use_case(use_case: AiUseCase) -> dict[str, Any]:
+    return {
+        "kind": use_case.kind,
+        "name": use_case.name or "",
+        "status": use_case.status,
+        "since": use_case.since.isoformat() if use_case.since else "",
+        "vendor": use_case.vendor or "",
+        "built_or_branded": use_case.built_or_branded,
+    }
 
 
 def _start(answers: AnswerSet | None, role: str | None) -> dict[str, Any]:
@@ -130,8 +172,9 @@ def _start(answers: AnswerSet | None, role: str | None) -> dict[str, Any]:
         "answers": {
             criterion_id: _answer(answer)
             for criterion_id, answer in given.answers.items()
-            if answer.state != "unanswered" or answer.note
+            if answer.state != "unanswered" or answer.note or answer.dated
         },
+        "ai_use_cases": [_use_case(use_case) for use_case in given.ai_use_cases],
     }
 
 
@@ -162,6 +205,12 @@ def form_data(
         ),
         "roles": _each(lambda code: [t(f"role.{role}", code) for role in ROLE_SUGGESTIONS]),
         "challenges": [_challenge(challenge, model) for challenge in shown],
+        "kinds": [_kind(kind) for kind in model.ai_use_case_kinds],
+        "statuses": _each(
+            lambda code: [
+                [status, t(f"register.status.{status}", code)] for status in USE_CASE_STATUSES
+            ]
+        ),
         "writer": _writer(model),
         "start": start,
     }

@@ -15,6 +15,9 @@
   var labels = [];  // [node, make(language) -> text], refreshed when the language changes
   var questions = {};  // criterion id -> its inputs and parts
   var progressParts = [];  // [update()] per challenge and overall
+  var kindIds = data.kinds.map(function (kind) { return kind.id; });
+  var EVIDENCE_FIELDS = ["evidence", "checked_on", "review_by"];
+  var EVIDENCE_LEVEL = 3;  // answers.EVIDENCE_LEVEL: from here on the form asks for evidence
   var state;
 
   /* ---- small helpers ---- */
@@ -92,6 +95,15 @@
     return state.answers[id] || { level: null, note: "" };
   }
 
+  function dated(answer) {
+    return EVIDENCE_FIELDS.some(function (key) { return Boolean(answer[key]); });
+  }
+
+  /* A review date before the check date: refused, as the loader refuses it. */
+  function reviewTooEarly(answer) {
+    return Boolean(answer.checked_on && answer.review_by && answer.review_by < answer.checked_on);
+  }
+
   function save() {
     try {
       window.localStorage.setItem(storageKey, JSON.stringify({ language: language, state: state }));
@@ -106,29 +118,43 @@
       var kept = JSON.parse(window.localStorage.getItem(storageKey) || "null");
       if (kept && kept.state && kept.state.answers) {
         if (codes.indexOf(kept.language) >= 0) language = kept.language;
+        if (!Array.isArray(kept.state.ai_use_cases)) kept.state.ai_use_cases = [];
         return kept.state;
       }
     } catch (error) { /* unreadable: start afresh */ }
     return null;
   }
 
-  /* The answers as csmYaml.dump takes them; null entries for n/a without a reason. */
+  /* The answers as csmYaml.dump takes them, and the questions that stop a download: n/a
+     without a reason (`missing`), a review date before the check date (`early`). */
   function forFile() {
     var answers = {};
     var missing = [];
+    var early = [];
     known.forEach(function (id) {
       var raw = answerOf(id);
       var note = cleanNote(raw.note);
+      var answer;
       if (raw.level === "n/a") {
         if (!note) missing.push(id);
-        answers[id] = { state: "not_applicable", level: null, note: note };
+        answer = { state: "not_applicable", level: null, note: note };
       } else if (raw.level === null || raw.level === undefined) {
-        answers[id] = { state: "unanswered", level: null, note: note };
-      } else answers[id] = { state: "answered", level: raw.level, note: note };
+        answer = { state: "unanswered", level: null, note: note };
+      } else answer = { state: "answered", level: raw.level, note: note };
+      answer.evidence = cleanNote(raw.evidence);
+      answer.checked_on = raw.checked_on || null;
+      answer.review_by = raw.review_by || null;
+      if (reviewTooEarly(raw)) early.push(id);
+      answers[id] = answer;
     });
     var file = { language: language, answers: answers };
     HEADER_FIELDS.forEach(function (key) { file[key] = oneLine(state[key]); });
-    return { file: file, missing: missing };
+    file.ai_use_cases = (state.ai_use_cases || []).map(function (entry) {
+      return { kind: entry.kind, name: oneLine(entry.name), status: entry.status,
+        since: entry.since || null, vendor: oneLine(entry.vendor),
+        built_or_branded: Boolean(entry.built_or_branded) };
+    });
+    return { file: file, missing: missing, early: early };
   }
 
   /* ---- the page ---- */
@@ -162,6 +188,105 @@
       field("role", el("input", { type: "text", maxlength: "200", list: "roles", "aria-describedby": "role-hint" }), hint),
       field("assessed_on", el("input", { type: "date" })),
       roles,
+    ]);
+  }
+
+  /* ---- the AI register: the AI systems in service, each of a kind from the catalogue ---- */
+
+  var registerList = null;
+
+  function words(text) {
+    return document.createTextNode(text);
+  }
+
+  function registerSection() {
+    if (!data.kinds.length) return null;
+    registerList = el("div", { class: "entries" });
+    var add = ui("button", "form.register_add", { type: "button", id: "register-add" });
+    add.addEventListener("click", function () {
+      state.ai_use_cases.push({ kind: kindIds[0], name: "", status: "live", since: "", vendor: "",
+        built_or_branded: false });
+      save();
+      renderRegister();
+      var kinds = registerList.querySelectorAll("select.kind");
+      kinds[kinds.length - 1].focus();
+    });
+    return el("section", { class: "register", id: "register", "aria-labelledby": "register-h" }, [
+      ui("h2", "form.register", { id: "register-h" }),
+      ui("p", "form.register_intro", { class: "summary" }),
+      registerList,
+      el("div", { class: "actions" }, [add]),
+    ]);
+  }
+
+  /* The entries, built afresh in the current language after each change of the list. */
+  function renderRegister() {
+    if (!registerList) return;
+    var entries = state.ai_use_cases;
+    if (!entries.length) {
+      registerList.replaceChildren(el("p", { class: "empty" }, [words(say("form.register_empty"))]));
+      return;
+    }
+    registerList.replaceChildren.apply(registerList, entries.map(useCaseBox));
+  }
+
+  function useCaseBox(entry, index) {
+    var prefix = "u" + (index + 1) + "-";
+    function labelled(key, node) {
+      return el("div", { class: "field" }, [el("label", { for: node.id }, [words(say(key))]), node]);
+    }
+    function text(key, attributes) {
+      var node = el("input", Object.assign({ type: "text", id: prefix + key, maxlength: "200",
+        autocomplete: "off" }, attributes));
+      node.value = entry[key] || "";
+      node.addEventListener("input", function () { entry[key] = node.value; save(); });
+      return node;
+    }
+    var kind = el("select", { id: prefix + "kind", class: "kind", "aria-describedby": prefix + "duties" },
+      data.kinds.map(function (item) { return el("option", { value: item.id }, [words(item.title[language])]); }));
+    kind.value = entry.kind;
+    var duties = el("ul");
+    function showDuties() {
+      var item = data.kinds[kindIds.indexOf(entry.kind)];
+      duties.replaceChildren.apply(duties, (item ? item.duties : []).map(function (duty) {
+        return el("li", {}, [words(duty[language])]);
+      }));
+    }
+    showDuties();
+    kind.addEventListener("change", function () { entry.kind = kind.value; save(); showDuties(); });
+    var status = el("select", { id: prefix + "status" }, data.statuses[language].map(function (pair) {
+      return el("option", { value: pair[0] }, [words(pair[1])]);
+    }));
+    status.value = entry.status;
+    status.addEventListener("change", function () { entry.status = status.value; save(); });
+    var since = el("input", { type: "date", id: prefix + "since" });
+    since.value = entry.since || "";
+    since.addEventListener("input", function () { entry.since = since.value; save(); });
+    var built = el("input", { type: "checkbox", id: prefix + "built" });
+    built.checked = Boolean(entry.built_or_branded);
+    built.addEventListener("change", function () { entry.built_or_branded = built.checked; save(); });
+    var remove = el("button", { type: "button", class: "clear", id: prefix + "remove" },
+      [words(say("form.register_remove", { number: index + 1 }))]);
+    remove.addEventListener("click", function () {
+      state.ai_use_cases.splice(index, 1);
+      save();
+      renderRegister();
+      document.getElementById("register-add").focus();
+    });
+    var help = el("details", { class: "help duties", id: prefix + "duties" },
+      [el("summary", {}, [words(say("form.kind_duties"))]), duties]);
+    return el("fieldset", { class: "entry", id: prefix + "entry" }, [
+      el("legend", {}, [words(say("form.register_entry", { number: index + 1 }))]),
+      el("div", { class: "grid" }, [
+        labelled("form.kind", kind),
+        labelled("form.use_case_name", text("name")),
+        labelled("form.status", status),
+        labelled("form.since", since),
+        labelled("form.vendor", text("vendor")),
+      ]),
+      help,
+      el("div", { class: "check" }, [built, el("label", { for: built.id }, [words(say("form.built_or_branded"))])]),
+      el("div", { class: "actions" }, [remove]),
     ]);
   }
 
@@ -212,6 +337,53 @@
     return el("details", { class: "help" }, parts);
   }
 
+  /* Evidence for a level 3 or 4 (shown only then): what shows it, when it was checked and
+     when to check it again; `kept` says that evidence stays when the level drops below 3. */
+  function evidenceParts(criterion) {
+    var id = criterion.id;
+    var text = el("textarea", { id: "v-" + id, rows: "2", maxlength: "2000",
+      "aria-describedby": criterion.review ? "ri-" + id : null });
+    var filled = null;  // the check date the form filled in itself, while it stands
+    text.addEventListener("input", function () {
+      var change = { evidence: text.value };
+      var current = answerOf(id);
+      // as the interview: evidence without a check date was checked today; taken back
+      // when the evidence is deleted again
+      if (text.value.trim() && !current.checked_on) change.checked_on = filled = today();
+      else if (!text.value.trim() && filled && current.checked_on === filled) {
+        change.checked_on = "";
+        filled = null;
+      }
+      setAnswer(id, change);
+    });
+    var checked = el("input", { type: "date", id: "ck-" + id });
+    checked.addEventListener("input", function () {
+      filled = null;
+      setAnswer(id, { checked_on: checked.value });
+    });
+    var review = el("input", { type: "date", id: "rv-" + id, "aria-describedby": "re-" + id });
+    review.addEventListener("input", function () { setAnswer(id, { review_by: review.value }); });
+    var early = el("p", { class: "error", id: "re-" + id, hidden: true });
+    var interval = criterion.review ? ui("small", "form.review_months", { id: "ri-" + id },
+      { months: criterion.review }) : null;
+    var box = el("div", { class: "evidence", id: "ev-" + id, hidden: true }, [
+      el("div", { class: "field" }, [ui("label", "form.evidence", { for: text.id }), text, interval]),
+      el("div", { class: "dates" }, [
+        el("div", { class: "field" }, [ui("label", "form.checked_on", { for: checked.id }), checked]),
+        el("div", { class: "field" }, [ui("label", "form.review_by", { for: review.id }), review]),
+      ]),
+      early,
+    ]);
+    var remove = ui("button", "form.evidence_remove", { type: "button", class: "clear" });
+    remove.addEventListener("click", function () {
+      setAnswer(id, { evidence: "", checked_on: "", review_by: "" });
+    });
+    var keptText = el("p");
+    var kept = el("div", { class: "kept", id: "kp-" + id, hidden: true }, [keptText, remove]);
+    return { box: box, kept: kept, keptText: keptText, text: text, checked: checked, review: review,
+      early: early };
+  }
+
   function question(criterion) {
     var legend = el("legend", {}, [model("span", criterion.question, { class: "text" })]);
     if (criterion.knockoutTag) legend.appendChild(model("span", criterion.knockoutTag, { class: "ko-tag" }));
@@ -230,7 +402,10 @@
       ui("p", "form.below_minimum", { class: "error", id: "w-" + criterion.id, hidden: true },
         { minimum: criterion.minimum });
     var clear = ui("button", "form.clear", { type: "button", class: "clear" });
-    clear.addEventListener("click", function () { setAnswer(criterion.id, { level: null, note: "" }); });
+    clear.addEventListener("click", function () {
+      setAnswer(criterion.id, { level: null, note: "", evidence: "", checked_on: "", review_by: "" });
+    });
+    var evidence = evidenceParts(criterion);
     var box = el("fieldset", { class: "question", id: "q-" + criterion.id }, [
       legend,
       criterion.knockout ? model("p", criterion.knockout, { class: "ko" }) : null,
@@ -238,10 +413,12 @@
       levels,
       below,
       el("div", { class: "note" }, [noteLabel, note, error]),
+      evidence.box,
+      evidence.kept,
       el("div", { class: "actions" }, [clear]),
     ]);
     questions[criterion.id] = { box: box, note: note, noteLabel: noteLabel, error: error,
-      below: below, minimum: criterion.minimum };
+      below: below, minimum: criterion.minimum, evidence: evidence };
     label(noteLabel, function (code) {
       return say(answerOf(criterion.id).level === "n/a" ? "form.reason" : "form.note", {}, code);
     });
@@ -305,7 +482,9 @@
 
   function setAnswer(id, change) {
     var answer = Object.assign({}, answerOf(id), change);
-    if (answer.level === null && !answer.note) delete state.answers[id];
+    // as the interview: evidence stays when the level changes, but n/a has none
+    if (change.level === "n/a") EVIDENCE_FIELDS.forEach(function (key) { delete answer[key]; });
+    if (answer.level === null && !answer.note && !dated(answer)) delete state.answers[id];
     else state.answers[id] = answer;
     show(id);
     progressParts.forEach(function (update) { update(); });
@@ -329,12 +508,32 @@
     if (parts.below) parts.below.hidden = !(typeof answer.level === "number" && answer.level < parts.minimum);
     parts.note.setAttribute("aria-invalid", missing ? "true" : "false");
     parts.noteLabel.textContent = say(na ? "form.reason" : "form.note");
+    showEvidence(parts.evidence, answer);
+  }
+
+  function showEvidence(parts, answer) {
+    var high = typeof answer.level === "number" && answer.level >= EVIDENCE_LEVEL;
+    parts.box.hidden = !high;
+    parts.kept.hidden = high || !dated(answer);
+    var what = EVIDENCE_FIELDS.map(function (key) {
+      var value = Array.from(oneLine(answer[key]) || "");
+      return value.length > 80 ? value.slice(0, 79).join("") + "…" : value.join("");
+    }).filter(Boolean);
+    parts.keptText.textContent = parts.kept.hidden ? "" : say("form.evidence_kept", { what: what.join(", ") });
+    [[parts.text, "evidence"], [parts.checked, "checked_on"], [parts.review, "review_by"]].forEach(function (pair) {
+      if (pair[0].value !== (answer[pair[1]] || "")) pair[0].value = answer[pair[1]] || "";
+    });
+    var early = reviewTooEarly(answer);
+    parts.early.hidden = !early;
+    parts.early.textContent = early ? say("form.review_before_check", { checked: answer.checked_on }) : "";
+    parts.review.setAttribute("aria-invalid", early ? "true" : "false");
   }
 
   function showAll() {
     HEADER_FIELDS.forEach(function (key) { document.getElementById("f-" + key).value = state[key] || ""; });
     Object.keys(questions).forEach(show);
     progressParts.forEach(function (update) { update(); });
+    renderRegister();
   }
 
   function relabel() {
@@ -354,6 +553,12 @@
       if (first) first.note.focus();
       return;
     }
+    if (built.early.length) {
+      status("form.download_blocked_dates", { count: built.early.length }, "bad");
+      var tooEarly = questions[built.early[0]];
+      if (tooEarly) tooEarly.evidence.review.focus();
+      return;
+    }
     var text = csmYaml.dump(built.file, data.writer);
     var url = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));
     var link = el("a", { href: url, download: FILE_NAME });
@@ -368,14 +573,14 @@
     file.text().then(function (text) {
       var read;
       try {
-        read = csmYaml.read(text, data.model.id, known, codes);
+        read = csmYaml.read(text, data.model.id, known, codes, kindIds);
       } catch (error) {
         if (!(error instanceof csmYaml.ReadError)) throw error;
         var reason = say("form.parse." + error.key, error.values);
         status("form.load_failed", { file: file.name, reason: reason }, "bad");
         return;
       }
-      state = { answers: read.answers };
+      state = { answers: read.answers, ai_use_cases: read.ai_use_cases };
       HEADER_FIELDS.forEach(function (key) { state[key] = read[key] || ""; });
       if (codes.indexOf(read.language) >= 0) language = read.language;  // as it was written
       relabel();
@@ -396,12 +601,13 @@
   /* ---- start ---- */
 
   state = restore() || fresh();
+  if (!Array.isArray(state.ai_use_cases)) state.ai_use_cases = [];
   var storing = save();
   var all = [];
   data.challenges.forEach(function (item) { all = all.concat(item.criteria); });
   var app = document.getElementById("app");
   app.appendChild(header());
-  var main = el("main", {}, [aboutYou(), contents(all)].concat(data.challenges.map(challenge)));
+  var main = el("main", {}, [aboutYou(), registerSection(), contents(all)].concat(data.challenges.map(challenge)));
   app.appendChild(main);
   app.appendChild(toolbar());
   relabel();

@@ -82,20 +82,46 @@ var csmYaml = (function () {
     ["language", function (a) { return a.language || ""; }],
   ];
 
+  /* answers_writer.use_case_lines: the register, or nothing when it is empty. */
+  function useCaseLines(answers, writer) {
+    var useCases = answers.ai_use_cases || [];
+    if (!useCases.length) return [];
+    var lines = ["ai_use_cases:"];
+    for (var useCase of useCases) {
+      lines.push("  - kind: " + writer.kinds[useCase.kind]);
+      if (useCase.name !== null) lines.push("    name: " + quote(useCase.name));
+      lines.push("    status: " + useCase.status);
+      if (useCase.since !== null) lines.push("    since: " + useCase.since);
+      if (useCase.vendor !== null) lines.push("    vendor: " + quote(useCase.vendor));
+      lines.push("    built_or_branded: " + (useCase.built_or_branded ? "true" : "false"));
+    }
+    return lines;
+  }
+
   /* Top-level sections written between the header and `answers:`, each a function
-     (answers, writer) -> lines; none yet. */
-  var SECTIONS = [];
+     (answers, writer) -> lines. */
+  var SECTIONS = [useCaseLines];
+
+  function given(value) {
+    return value === null || value === undefined ? null : value;
+  }
 
   /* The keys of one answer in writer order: value(answer) is the YAML text or null (key
      left out); `text` keys are quoted free text, folded over lines in the block form. */
   var ENTRY = [
     { key: "level", value: function (answer) {
       if (answer.state === "answered") return String(answer.level);
-      return answer.state === "not_applicable" ? "n/a" : "null";
+      if (answer.state === "not_applicable") return "n/a";
+      return given(answer.note) === null ? "" : "null";  // as answer_value: dated, no note
     } },
     { key: "note", text: true, value: function (answer) {
-      return answer.note === null ? null : quote(answer.note);
+      return given(answer.note) === null ? null : quote(answer.note);
     } },
+    { key: "evidence", text: true, value: function (answer) {
+      return given(answer.evidence) === null ? null : quote(answer.evidence);
+    } },
+    { key: "checked_on", value: function (answer) { return given(answer.checked_on); } },
+    { key: "review_by", value: function (answer) { return given(answer.review_by); } },
   ];
 
   function extras(answer) {
@@ -104,9 +130,7 @@ var csmYaml = (function () {
 
   /* answers_writer.answer_value: a bare level, nothing, or a flow mapping. */
   function answerValue(answer) {
-    if (extras(answer).length === 0) {
-      return answer.state === "unanswered" ? "" : ENTRY[0].value(answer);
-    }
+    if (extras(answer).length === 0) return ENTRY[0].value(answer);
     var parts = [];
     for (var entry of ENTRY) {
       var value = entry.value(answer);
@@ -130,8 +154,10 @@ var csmYaml = (function () {
     return lines;
   }
 
-  /* answers: {organisation, respondent, role, assessed_on, language, answers: {id: answer}}
-     with answer = {state, level, note}; every criterion of the model is written. */
+  /* answers: {organisation, respondent, role, assessed_on, language, ai_use_cases: [{kind,
+     name, status, since, vendor, built_or_branded}], answers: {id: answer}} with answer =
+     {state, level, note, evidence, checked_on, review_by} (null or absent: not written);
+     every criterion of the model is written. */
   function dump(answers, writer) {
     var language = answers.language;
     var lines = writer.header[language].slice();
@@ -246,24 +272,97 @@ var csmYaml = (function () {
     throw new ReadError("level", { line: line, value: String(value) });
   }
 
+  var ANSWER_KEYS = ["level", "note", "evidence", "checked_on", "review_by"];
+  var MAX_EVIDENCE = 2000;  // answers_evidence.MAX_EVIDENCE
+
+  /* An ISO date (a real day) or "" for none; anything else is refused. */
+  function day(value, line) {
+    if (value === null || value === undefined) return "";
+    var text = String(value);
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    var date = match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+    if (!date || date.toISOString().slice(0, 10) !== text) {
+      throw new ReadError("date", { line: line, value: text });
+    }
+    return text;
+  }
+
   function toAnswer(entry, line) {
     for (var key of Object.keys(entry)) {
-      if (key !== "level" && key !== "note") throw new ReadError("key", { line: line, key: key });
+      if (ANSWER_KEYS.indexOf(key) < 0) throw new ReadError("key", { line: line, key: key });
     }
     var value = level(entry.level === undefined ? null : entry.level, line);
     var note = entry.note === undefined || entry.note === null ? "" : String(entry.note);
     if (value === "n/a" && !note.trim()) throw new ReadError("na_reason", { line: line });
-    return { level: value, note: note };
+    var answer = { level: value, note: note };
+    if (entry.evidence !== undefined || entry.checked_on !== undefined || entry.review_by !== undefined) {
+      var evidence = entry.evidence === undefined || entry.evidence === null ? "" : String(entry.evidence);
+      if (length(evidence) > MAX_EVIDENCE) throw new ReadError("too_long", { line: line, maximum: MAX_EVIDENCE });
+      answer.evidence = evidence;
+      answer.checked_on = day(entry.checked_on, line);
+      answer.review_by = day(entry.review_by, line);
+      if (answer.checked_on && answer.review_by && answer.review_by < answer.checked_on) {
+        throw new ReadError("review_before", { line: line, review: answer.review_by, checked: answer.checked_on });
+      }
+    }
+    return answer;
+  }
+
+  var USE_CASE_KEYS = ["kind", "name", "status", "since", "vendor", "built_or_branded"];
+  var STATUSES = ["planned", "pilot", "live"];
+  var BOOLEANS = { true: true, True: true, TRUE: true, yes: true, Yes: true, YES: true, on: true,
+    On: true, ON: true, false: false, False: false, FALSE: false, no: false, No: false, NO: false,
+    off: false, Off: false, OFF: false };
+
+  function toUseCase(entry, line, kinds) {
+    for (var key of Object.keys(entry)) {
+      if (USE_CASE_KEYS.indexOf(key) < 0) throw new ReadError("key", { line: line, key: key });
+    }
+    var kind = entry.kind === undefined || entry.kind === null ? "" : String(entry.kind);
+    if (kinds.indexOf(kind) < 0) throw new ReadError("kind", { line: line, kind: kind });
+    if (STATUSES.indexOf(entry.status) < 0) {
+      throw new ReadError("status", { line: line, value: String(given(entry.status) === null ? "" : entry.status) });
+    }
+    var built = given(entry.built_or_branded);
+    if (built !== null && !Object.prototype.hasOwnProperty.call(BOOLEANS, String(built))) {
+      throw new ReadError("bool", { line: line, value: String(built) });
+    }
+    var text = function (value) { return value === undefined || value === null ? "" : String(value); };
+    return { kind: kind, name: text(entry.name), status: entry.status, since: day(entry.since, line),
+      vendor: text(entry.vendor), built_or_branded: built === null ? false : BOOLEANS[String(built)] };
+  }
+
+  /* The block mapping under line i (deeper than `indent`), {key: value}, and the index of
+     its last line; quoted texts may be folded over the following lines. */
+  function block(lines, i, indent, first) {
+    var mapping = {};
+    var add = function (text, number) {
+      var child = /^\s*([A-Za-z_]+):(.*)$/.exec(text);
+      if (!child) throw new ReadError("line", { line: number, text: text.trim() });
+      var body = blanks(child[2]);
+      if (body[0] === '"') {  // a quoted text, maybe folded over the following lines
+        while (closing(body) < 0 && i + 1 < lines.length) body += " " + blanks(lines[++i]);
+      }
+      mapping[child[1]] = scalar(body, i + 1, /$^/)[0];
+    };
+    if (first !== undefined) add(first, i + 1);
+    while (i + 1 < lines.length && /^ */.exec(lines[i + 1])[0].length > indent && lines[i + 1].trim()) {
+      if (/^\s*#/.test(lines[i + 1])) { i++; continue; }
+      if (first !== undefined && /^\s*- /.test(lines[i + 1])) break;  // the next list entry
+      add(lines[++i], i + 1);
+    }
+    return [mapping, i];
   }
 
   var HEADER_KEYS = ["schema_version", "model", "organisation", "respondent", "role",
     "assessed_on", "language"];
 
-  /* The answers of `text` as the form keeps them: {organisation, ..., answers: {id: {level,
-     note}}}; throws ReadError(key, values) with the line it could not read. */
-  function read(text, modelId, known, languages) {
+  /* The answers of `text` as the form keeps them: {organisation, ..., ai_use_cases: [...],
+     answers: {id: {level, note, evidence?, checked_on?, review_by?}}}; throws
+     ReadError(key, values) with the line it could not read. */
+  function read(text, modelId, known, languages, kinds) {
     var lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
-    var result = { answers: {} };
+    var result = { answers: {}, ai_use_cases: [] };
     var inAnswers = false;
     var seen = false;
     for (var i = 0; i < lines.length; i++) {
@@ -276,6 +375,22 @@ var csmYaml = (function () {
         var key = top[1];
         var value = scalar(top[2], number, /$^/)[0];
         if (key === "answers") { inAnswers = true; seen = true; continue; }
+        if (key === "ai_use_cases" && !inAnswers) {
+          if (blanks(top[2]).replace(/\s+#.*$/, "") === "[]") continue;
+          if (value !== null) throw new ReadError("line", { line: number, text: line });
+          while (i + 1 < lines.length && (/^\s+/.test(lines[i + 1]) || /^\s*(#.*)?$/.test(lines[i + 1]))) {
+            var item = /^(\s*)- +(.*)$/.exec(lines[i + 1]);
+            if (!item) {
+              if (/^\s*(#.*)?$/.test(lines[i + 1])) { i++; continue; }
+              throw new ReadError("line", { line: i + 2, text: lines[i + 1].trim() });
+            }
+            var start = ++i;
+            var found = block(lines, i, item[1].length, item[2]);
+            i = found[1];
+            result.ai_use_cases.push(toUseCase(found[0], start + 1, kinds || []));
+          }
+          continue;
+        }
         if (HEADER_KEYS.indexOf(key) < 0) throw new ReadError("key", { line: number, key: key });
         if (key === "schema_version" && value !== 1) throw new ReadError("version", { line: number });
         if (key === "model" && value !== null && value !== modelId) {
@@ -297,17 +412,9 @@ var csmYaml = (function () {
       if (rest[0] === "{") answer = flow(rest, number);
       else if (rest && rest[0] !== "#") answer = { level: scalar(rest, number, /$^/)[0] };
       else {
-        answer = {};
-        var indent = /^ */.exec(line)[0].length;
-        while (i + 1 < lines.length && /^ */.exec(lines[i + 1])[0].length > indent && lines[i + 1].trim()) {
-          var child = /^\s*([A-Za-z_]+):(.*)$/.exec(lines[++i]);
-          if (!child) throw new ReadError("line", { line: i + 1, text: lines[i].trim() });
-          var body = blanks(child[2]);
-          if (body[0] === '"') {  // a quoted text, maybe folded over the following lines
-            while (closing(body) < 0 && i + 1 < lines.length) body += " " + blanks(lines[++i]);
-          }
-          answer[child[1]] = scalar(body, i + 1, /$^/)[0];
-        }
+        var mapping = block(lines, i, /^ */.exec(line)[0].length);
+        answer = mapping[0];
+        i = mapping[1];
       }
       result.answers[id] = toAnswer(answer, number);
     }
