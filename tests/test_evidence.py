@@ -414,7 +414,7 @@ def interview(lines: list[str], start: AnswerSet, *, interactive: bool) -> tuple
 def test_interview_asks_for_evidence_after_a_4() -> None:
     start = AnswerSet(language="en", answers={"base.a": Answer("answered", 1)})
     # names, base.b: 4, evidence, checked on (Enter: today), a bad date, review by (Enter: none)
-    lines = ["", "", "4", "QA report", "", "soon", "", "q"]
+    lines = ["", "", "", "4", "QA report", "", "soon", "", "q"]
     out, saved = interview(lines, start, interactive=True)
     assert "Evidence for this level: a document or link (Enter skips): " in out
     assert "Checked on, as YYYY-MM-DD (Enter: 2026-11-30): " in out
@@ -429,7 +429,7 @@ def test_interview_keeps_evidence_when_the_level_changes() -> None:
     dated = Answer("answered", 3, "n", "QA report", dt.date(2026, 1, 5), dt.date(2026, 6, 1))
     start = AnswerSet(language="en", answers={"base.a": Answer("answered", 1), "base.b": dated})
     # names, base.b is not open: review screen, open base.b, 4, Enter keeps all three fields
-    lines = ["", "", "base.b", "4", "", "", "", "q"]
+    lines = ["", "", "", "base.b", "4", "", "", "", "q"]
     out, saved = interview(lines, start, interactive=True)
     assert "(Enter keeps: QA report)" in out
     assert saved.get("base.b") == replace(dated, level=4)

@@ -285,6 +285,21 @@ def test_presets_skip_the_questions(
     assert saved(path, tiny_model)["base.a"] == Answer("answered", 2)
 
 
+def test_piped_interview_takes_the_role_from_the_option_only(
+    runner: CliRunner, tmp_path: Path, tiny_model: Model, tiny_model_file: Path
+) -> None:
+    path = tmp_path / "answers.yaml"
+    # piped: organisation, respondent, then keys; the role is never asked for here
+    plain = interview(runner, path, tiny_model_file, ["ACME", "Jo", "2", "q"])
+    assert plain.exit_code == 0, plain.output
+    assert "Your role" not in plain.stdout
+    assert load_answers(path, tiny_model).role is None
+    given = interview(runner, path, tiny_model_file, ["", "", "q"], "--role", " Teamleitung ")
+    assert given.exit_code == 0, given.output
+    assert load_answers(path, tiny_model).role == "Teamleitung"
+    assert 'role: "Teamleitung"\n' in path.read_text(encoding="utf-8")
+
+
 def test_too_long_names(runner: CliRunner, tmp_path: Path, tiny_model_file: Path) -> None:
     path = tmp_path / "answers.yaml"
     result = interview(runner, path, tiny_model_file, ["x" * 201, "ACME", "", "q"])

@@ -89,11 +89,13 @@ class Person:
         return int(self.child.exitstatus)
 
 
-def start(person: Person, organisation: str = "ACME") -> None:
+def start(person: Person, organisation: str = "ACME", role: str = "") -> None:
     person.wait_for("Organisation:")
     person.type(organisation + "\r")
-    person.wait_for("Your name or role:")
+    person.wait_for("Your name:")
     person.type("\r")
+    person.wait_for("Roles, e.g.: agent, team lead", "Your role:")  # at a terminal only
+    person.type(role + "\r")
 
 
 def test_arrow_keys_choose_a_level_and_show_its_description(tmp_path: Path, model: Model) -> None:

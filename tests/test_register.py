@@ -406,7 +406,7 @@ def test_interview_review_screen_adds_and_deletes_ai_systems(model: Model) -> No
 
     every = {cid: Answer("answered", 3) for cid in model.criterion_ids()}
     start = AnswerSet(language="en", answers=every)
-    lines = ["", "", "a", "1", "3", "Web chat", "", "y", "emotion-recognition-agents", "1"]
+    lines = ["", "", "", "a", "1", "3", "Web chat", "", "y", "emotion-recognition-agents", "1"]
     lines += ["", "", "", "d2", "zzz", "", "f", "", ""]
     person = Person(lines)
     writes: list[AnswerSet] = []

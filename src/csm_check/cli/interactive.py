@@ -31,6 +31,14 @@ def interactive(
     respondent: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Who answers (skips its question).")
     ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TEXT",
+            help="Your role, e.g. agent or team lead (skips its question; team scoring "
+            "groups by it).",
+        ),
+    ] = None,
     walk_all: Annotated[
         bool,
         typer.Option(
@@ -50,7 +58,7 @@ def interactive(
     review screen follows, from which any challenge or question can be opened again.
     At the organisation/respondent prompts q quits (type "q" in quotes for the name q).
     Piped input is read line by line: organisation, respondent (unless given as options),
-    then one key per question.
+    then one key per question; the role is asked only at a terminal (else use --role).
 
     \b
     Examples:
@@ -70,6 +78,7 @@ def interactive(
         model_file=challenges,
         organisation=organisation,
         respondent=respondent,
+        role=role,
         walk_all=walk_all,
     )
     try:

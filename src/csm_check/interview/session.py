@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from csm_check.answers import EVIDENCE_LEVEL, MAX_NOTE, Answer, AnswerSet
+from csm_check.answers import EVIDENCE_LEVEL, MAX_NOTE, ROLE_SUGGESTIONS, Answer, AnswerSet
 from csm_check.errors import CsmCheckError
 from csm_check.i18n import t
 from csm_check.interview import view
@@ -168,6 +168,15 @@ class Interview(Ending):
         self.answers = replace(
             self.answers, organisation=organisation or None, respondent=respondent or None
         )
+        role = self.settings.role
+        if role is None and self.term.interactive:
+            # At a terminal only: the piped line protocol (organisation, respondent, keys)
+            # stays as it always was; piped sessions give the role with --role.
+            suggestions = ", ".join(t(f"role.{r}", self.language) for r in ROLE_SUGGESTIONS)
+            self._show(t("interview.role_hint", self.language, roles=suggestions), "dim")
+            role = self._ask_name("interview.role", self.answers.role)
+        if role is not None:
+            self.answers = replace(self.answers, role=role or None)
         self.save()
 
     def _ask_name(self, key: str, current: str | None) -> str | None:

@@ -29,13 +29,14 @@ class Outcome(enum.Enum):
 
 @dataclass(frozen=True)
 class Settings:
-    """The options of one session. `organisation`/`respondent` preset skip their question."""
+    """The options of one session. `organisation`/`respondent`/`role` preset skip their question."""
 
     path: Path
     language: Language
     challenges: tuple[Challenge, ...]
     organisation: str | None = None
     respondent: str | None = None
+    role: str | None = None  # --role: skips the role question (asked only at a terminal)
     only: str | None = None
     model_file: Path | None = None
     config: Config = field(default_factory=Config)  # csm-check.yaml, as `score` reads it

@@ -24,6 +24,7 @@ def open_session(
     model_file: Path | None = None,
     organisation: str | None = None,
     respondent: str | None = None,
+    role: str | None = None,
     walk_all: bool = False,
 ) -> Interview:
     """Check the options, load the model and the answers file (strictly), prepare the session.
@@ -76,6 +77,7 @@ def open_session(
         challenges=selected,
         organisation=one_line(organisation) if organisation is not None else None,
         respondent=one_line(respondent) if respondent is not None else None,
+        role=one_line(role) if role is not None else None,
         only=only,
         model_file=model_file,
         config=config,
