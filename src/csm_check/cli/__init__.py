@@ -16,6 +16,7 @@ import typer
 
 from csm_check import __version__
 from csm_check.cli.common import handled
+from csm_check.cli.lazy import lazy_group
 
 EXIT_CODES = """\b
 Exit codes:
@@ -24,8 +25,13 @@ Exit codes:
   2  usage error or invalid input (FILE:LINE:COL messages on stderr)
   130  interrupted (Ctrl-C)"""
 
+# The commands are registered here and built by the app's group only when looked up
+# (cli/lazy.py): a run builds the one command it invokes.
+commands = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
+
 app = typer.Typer(
     name="csm-check",
+    cls=lazy_group(commands),
     help="Readiness checker for customer service managers: ten challenges, "
     "a scorecard and prioritised next steps.\n\n" + EXIT_CODES,
     rich_markup_mode=None,
@@ -74,7 +80,7 @@ for name, command in (
     ("survey-template", survey_template),  # issue 14: the CSV route
     ("import", import_survey),
 ):
-    app.command(name)(handled(command))
+    commands.command(name)(handled(command))
 
 
 def main() -> NoReturn:
