@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, run_cli
 from typer.testing import CliRunner
 
+from conftest import EXAMPLE, run_cli
 from csm_check.loading import load_answers, load_model
 from csm_check.render.jsontext import dumps
 from csm_check.scoring.compute import score
@@ -40,7 +40,8 @@ def _cases(tmp: Path) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize(
-    "case", ["example.en", "example.de", "team", "team-roles", "register", "evidence", "evidence-gate"]
+    "case",
+    ["example.en", "example.de", "team", "team-roles", "register", "evidence", "evidence-gate"],
 )
 def test_json_bytes_are_those_the_report_classes_wrote(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str

@@ -53,56 +53,56 @@ def report_data(card: Scorecard, language: Language) -> Data:
     """The report of `card` with its texts in `language`, as JSON-ready data."""
     answers = card.answers
     register = _register(card, language) if card.register is not None else (None, None, None)
-    data = dict(
-        schema_version=REPORT_SCHEMA_VERSION,
-        tool="csm-check",
-        version=__version__,
-        model=dict(id=card.model.id, title=card.model.title.get(language)),
-        language=language,
-        organisation=answers.organisation,
-        respondent=answers.respondent,
-        assessed_on=answers.assessed_on.isoformat() if answers.assessed_on else None,
-        overall=dict(
-            score=rounded(card.score),
-            status=card.status,
-            answered=card.answered,
-            total=card.total,
-            coverage=half_up(card.coverage),
-        ),
-        challenges=[_challenge(result, language) for result in card.challenges],
-        next_steps=[
-            dict(
-                rank=step.rank,
-                criterion=step.criterion.id,
-                challenge=step.challenge.id,
-                level=_level(step.level),
-                target=step.target,
-                priority=round(step.priority, 3),
-                blocker=step.blocker,
-                action=step.criterion.next_step.get(language),
-                why=why(step, language),
-            )
+    data = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "tool": "csm-check",
+        "version": __version__,
+        "model": {"id": card.model.id, "title": card.model.title.get(language)},
+        "language": language,
+        "organisation": answers.organisation,
+        "respondent": answers.respondent,
+        "assessed_on": answers.assessed_on.isoformat() if answers.assessed_on else None,
+        "overall": {
+            "score": rounded(card.score),
+            "status": card.status,
+            "answered": card.answered,
+            "total": card.total,
+            "coverage": half_up(card.coverage),
+        },
+        "challenges": [_challenge(result, language) for result in card.challenges],
+        "next_steps": [
+            {
+                "rank": step.rank,
+                "criterion": step.criterion.id,
+                "challenge": step.challenge.id,
+                "level": _level(step.level),
+                "target": step.target,
+                "priority": round(step.priority, 3),
+                "blocker": step.blocker,
+                "action": step.criterion.next_step.get(language),
+                "why": why(step, language),
+            }
             for step in card.next_steps
         ],
-        gate=dict(
-            passed=card.gate.passed,
-            reasons=[gate_reason(reason, language) for reason in card.gate.reasons],
-            warnings=[gate_reason(reason, language) for reason in card.gate.warnings],
-            reason_details=[_detail(card, reason, language) for reason in card.gate.reasons],
-            warning_details=[_detail(card, reason, language) for reason in card.gate.warnings],
-        ),
-        knockouts=[
+        "gate": {
+            "passed": card.gate.passed,
+            "reasons": [gate_reason(reason, language) for reason in card.gate.reasons],
+            "warnings": [gate_reason(reason, language) for reason in card.gate.warnings],
+            "reason_details": [_detail(card, reason, language) for reason in card.gate.reasons],
+            "warning_details": [_detail(card, reason, language) for reason in card.gate.warnings],
+        },
+        "knockouts": [
             _knockout(challenge, result, language)
             for challenge in card.challenges
             for result in challenge.criteria
             if result.criterion.minimum_level is not None
         ],
-        notices=notices(card, language),
-        team=_team(card.team, language) if card.team is not None else None,
-        ai_use_cases=register[0],
-        legal_calendar=register[1],
-        register_findings=register[2],
-    )
+        "notices": notices(card, language),
+        "team": _team(card.team, language) if card.team is not None else None,
+        "ai_use_cases": register[0],
+        "legal_calendar": register[1],
+        "register_findings": register[2],
+    }
     return _optional(data, "team", "ai_use_cases", "legal_calendar", "register_findings")
 
 
@@ -117,55 +117,55 @@ def _register(card: Scorecard, language: Language) -> tuple[list[Data], Data, li
     for use_case in card.answers.ai_use_cases:
         kind = card.model.use_case_kind(use_case.kind)
         use_cases.append(
-            dict(
-                kind=use_case.kind,
-                title=kind.title.get(language) if kind else use_case.kind,
-                name=use_case.name,
-                status=use_case.status,
-                since=use_case.since.isoformat() if use_case.since else None,
-                vendor=use_case.vendor,
-                built_or_branded=use_case.built_or_branded,
-            )
+            {
+                "kind": use_case.kind,
+                "title": kind.title.get(language) if kind else use_case.kind,
+                "name": use_case.name,
+                "status": use_case.status,
+                "since": use_case.since.isoformat() if use_case.since else None,
+                "vendor": use_case.vendor,
+                "built_or_branded": use_case.built_or_branded,
+            }
         )
     entries = [
-        dict(
-            use_case=entry.index,
-            kind=entry.kind.id,
-            status=entry.use_case.status,
-            duties=[
-                dict(
-                    cite=d.duty.cite.get(language),
-                    applies_from=d.duty.applies_from.isoformat(),
-                    binds=list(d.duty.binds),
-                    yours=list(d.yours),
-                    in_force=d.in_force,
-                    days_left=d.days_left,
-                    prohibited=d.duty.prohibited,
-                    todo=d.duty.todo.get(language),
-                    criteria=list(d.duty.criteria),
-                )
+        {
+            "use_case": entry.index,
+            "kind": entry.kind.id,
+            "status": entry.use_case.status,
+            "duties": [
+                {
+                    "cite": d.duty.cite.get(language),
+                    "applies_from": d.duty.applies_from.isoformat(),
+                    "binds": list(d.duty.binds),
+                    "yours": list(d.yours),
+                    "in_force": d.in_force,
+                    "days_left": d.days_left,
+                    "prohibited": d.duty.prohibited,
+                    "todo": d.duty.todo.get(language),
+                    "criteria": list(d.duty.criteria),
+                }
                 for d in entry.duties
             ],
-        )
+        }
         for entry in register.calendar
     ]
     return (
         use_cases,
-        dict(
-            judged_on=register.judged_on.isoformat(),
-            legal_reviewed_on=reviewed.isoformat() if reviewed else None,
-            entries=entries,
-        ),
+        {
+            "judged_on": register.judged_on.isoformat(),
+            "legal_reviewed_on": reviewed.isoformat() if reviewed else None,
+            "entries": entries,
+        },
         [
-            dict(
-                code=f.code,
-                severity=f.severity,
-                use_case=f.index,
-                kind=f.kind.id,
-                criterion=f.criterion,
-                cite=f.duty.cite.get(language),
-                message=finding_text(f, language),
-            )
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "use_case": f.index,
+                "kind": f.kind.id,
+                "criterion": f.criterion,
+                "cite": f.duty.cite.get(language),
+                "message": finding_text(f, language),
+            }
             for f in register.findings
         ],
     )
@@ -193,75 +193,75 @@ def _detail(card: Scorecard, reason: GateReason, language: Language) -> Data:
             return value
         return half_up(value, 2)
 
-    data = dict(
-        code=gate_code(reason),
-        criterion=reason.criterion,
-        challenge=reason.challenge,
-        score=number(reason.score),
-        threshold=reason.threshold,
-        previous=number(reason.previous),
-        count=reason.count if reason.kind == "incomplete" else None,
-        level=_level(knockout.answer.level) if knockout else None,
-        minimum=knockout.criterion.minimum_level if knockout else None,
-        review_due=_iso(reason.due),
-        message=gate_reason(reason, language),
-    )
+    data = {
+        "code": gate_code(reason),
+        "criterion": reason.criterion,
+        "challenge": reason.challenge,
+        "score": number(reason.score),
+        "threshold": reason.threshold,
+        "previous": number(reason.previous),
+        "count": reason.count if reason.kind == "incomplete" else None,
+        "level": _level(knockout.answer.level) if knockout else None,
+        "minimum": knockout.criterion.minimum_level if knockout else None,
+        "review_due": _iso(reason.due),
+        "message": gate_reason(reason, language),
+    }
     return _optional(data, "review_due")
 
 
 def _team(team: TeamSummary, language: Language) -> Data:
     first = [m.id for m in team.roles.discuss_first] if team.roles is not None else []
-    data = dict(
-        respondents=[
+    data = {
+        "respondents": [
             _optional(
-                dict(
-                    file=r.path,
-                    organisation=r.organisation,
-                    respondent=r.respondent,
-                    language=r.language,
-                    assessed_on=r.assessed_on.isoformat() if r.assessed_on else None,
-                    role=r.role,
-                ),
+                {
+                    "file": r.path,
+                    "organisation": r.organisation,
+                    "respondent": r.respondent,
+                    "language": r.language,
+                    "assessed_on": r.assessed_on.isoformat() if r.assessed_on else None,
+                    "role": r.role,
+                },
                 "role",
             )
             for r in team.respondents
         ],
-        languages=dict(team.languages),
-        criteria=[
+        "languages": dict(team.languages),
+        "criteria": [
             _optional(
-                dict(
-                    id=s.criterion,
-                    challenge=s.challenge,
-                    mean=_level(s.mean),
-                    min=s.minimum,
-                    max=s.maximum,
-                    answered=s.answered,
-                    not_applicable=s.not_applicable,
-                    disagreement=s.disagreement,
+                {
+                    "id": s.criterion,
+                    "challenge": s.challenge,
+                    "mean": _level(s.mean),
+                    "min": s.minimum,
+                    "max": s.maximum,
+                    "answered": s.answered,
+                    "not_applicable": s.not_applicable,
+                    "disagreement": s.disagreement,
                     # ReportNote's data as they are (to_data passes a dict through): a team of
                     # thousands has a note per respondent and criterion, and a model object
                     # each would hold the report in memory several times over.
-                    notes=[{"respondent": who or None, "note": note} for who, note in s.notes],
-                    stale=[
-                        dict(
-                            respondent=who,
-                            claimed_level=int(level),
-                            review_due=due.isoformat(),
-                        )
+                    "notes": [{"respondent": who or None, "note": note} for who, note in s.notes],
+                    "stale": [
+                        {
+                            "respondent": who,
+                            "claimed_level": int(level),
+                            "review_due": due.isoformat(),
+                        }
                         for who, level, due in s.stale
                     ]
                     or None,
-                ),
+                },
                 "stale",
             )
             for s in team.spreads
         ],
-        discuss_first=[
+        "discuss_first": [
             *first,
             *(s.criterion for s in team.discuss_first if s.criterion not in first),
         ],
-        roles=_roles(team.roles, language) if team.roles is not None else None,
-    )
+        "roles": _roles(team.roles, language) if team.roles is not None else None,
+    }
     return _optional(data, "roles")
 
 
@@ -272,30 +272,30 @@ def _roles(roles: RoleSummary, language: Language) -> Data:
 
     def means(m: RoleMeans) -> Data:
         gap = m.gap
-        return dict(
-            id=m.id,
-            means={i: _level(mean) for i, mean in zip(ids, m.means, strict=True)},
-            gap=dict(high=ids[gap.high], low=ids[gap.low], size=_level(gap.size))
+        return {
+            "id": m.id,
+            "means": {i: _level(mean) for i, mean in zip(ids, m.means, strict=True)},
+            "gap": {"high": ids[gap.high], "low": ids[gap.low], "size": _level(gap.size)}
             if gap is not None
             else None,
-        )
+        }
 
-    return dict(
-        min_group=roles.min_group,
-        groups=[
-            dict(
-                id=g.id,
-                kind=g.kind,
-                label=role_label(g, language),
-                respondents=g.respondents,
-                shown=g.shown,
-            )
+    return {
+        "min_group": roles.min_group,
+        "groups": [
+            {
+                "id": g.id,
+                "kind": g.kind,
+                "label": role_label(g, language),
+                "respondents": g.respondents,
+                "shown": g.shown,
+            }
             for g in roles.groups
         ],
-        challenges=[means(m) for m in roles.challenges],
-        criteria=[means(m) for m in roles.criteria],
-        discuss_first=[m.id for m in roles.discuss_first],
-    )
+        "challenges": [means(m) for m in roles.challenges],
+        "criteria": [means(m) for m in roles.criteria],
+        "discuss_first": [m.id for m in roles.discuss_first],
+    }
 
 
 def _knockout(challenge: ChallengeResult, result: CriterionResult, language: Language) -> Data:
@@ -311,50 +311,50 @@ def _knockout(challenge: ChallengeResult, result: CriterionResult, language: Lan
     else:
         state = "met"
     criterion = result.criterion
-    return dict(
-        criterion=criterion.id,
-        challenge=challenge.challenge.id,
-        minimum=criterion.minimum_level or 0,
-        state=state,
-        days_until_binding=result.days_until_binding,
-        legal=[
-            dict(
-                cite=ref.cite.get(language),
-                applies_from=ref.applies_from.isoformat(),
-                binds=ref.binds.get(language) if ref.binds else None,
-            )
+    return {
+        "criterion": criterion.id,
+        "challenge": challenge.challenge.id,
+        "minimum": criterion.minimum_level or 0,
+        "state": state,
+        "days_until_binding": result.days_until_binding,
+        "legal": [
+            {
+                "cite": ref.cite.get(language),
+                "applies_from": ref.applies_from.isoformat(),
+                "binds": ref.binds.get(language) if ref.binds else None,
+            }
             for ref in criterion.legal
         ],
-    )
+    }
 
 
 def _challenge(result: ChallengeResult, language: Language) -> Data:
     challenge = result.challenge
-    return dict(
-        id=challenge.id,
-        number=challenge.number,
-        title=challenge.title.get(language),
-        weight=challenge.weight,
-        score=rounded(result.score),
-        status=result.status,
-        answered=result.answered,
-        total=result.total,
-        blockers=[r.criterion.id for r in result.blockers],
-        criteria=[_criterion(r) for r in result.criteria],
-    )
+    return {
+        "id": challenge.id,
+        "number": challenge.number,
+        "title": challenge.title.get(language),
+        "weight": challenge.weight,
+        "score": rounded(result.score),
+        "status": result.status,
+        "answered": result.answered,
+        "total": result.total,
+        "blockers": [r.criterion.id for r in result.blockers],
+        "criteria": [_criterion(r) for r in result.criteria],
+    }
 
 
 def _criterion(result: CriterionResult) -> Data:
     """A criterion's answer; the evidence fields only when the answer carries them, so a
     report without evidence stays as it was."""
     answer = result.answer
-    criterion = dict(
-        id=result.criterion.id,
-        state=answer.state,
-        level=_level(answer.level),
-        score=rounded(result.score),
-        note=answer.note,
-    )
+    criterion = {
+        "id": result.criterion.id,
+        "state": answer.state,
+        "level": _level(answer.level),
+        "score": rounded(result.score),
+        "note": answer.note,
+    }
     if not answer.dated:
         return criterion
     due = review_due(result.criterion, answer)
