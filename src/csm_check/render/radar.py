@@ -33,6 +33,8 @@ LABEL_LIMIT = 22
 def escape(text: str) -> str:
     """`&`, `<` and `>` as XML entities, as `xml.sax.saxutils.escape` does."""
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
 TITLE_LIMIT = 64
 FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif"
 
