@@ -44,7 +44,7 @@ def test_repr_shows_the_shown_fields() -> None:
     assert repr(Sample("a", 2, {"x": 1})) == "Sample(name='a', count=2)"
     assert repr(GateReason("incomplete", count=3)) == (
         "GateReason(kind='incomplete', criterion=None, challenge=None, score=None, "
-        "threshold=None, previous=None, count=3, legal=())"
+        "threshold=None, previous=None, count=3, legal=(), due=None, finding=None)"
     )
 
 
