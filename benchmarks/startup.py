@@ -185,7 +185,8 @@ def score(
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for path in {files}:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        # str or Path, whichever `score` declares (it takes strings since issue 13 item 6)
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)
         parsed = AnswersFile.model_validate(data)
         if str({table_switch}) == "table":
             from rich.console import Console
@@ -210,14 +211,20 @@ def csm_check_command() -> list[str]:
 
 def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one whole process, in seconds."""
+    wall, cpu, _ = run_timed(command, env)
+    return wall, cpu
+
+
+def run_timed(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time, CPU time (user + system) in seconds and the exit code of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
     )
-    _, _, usage = os.wait4(process.pid, 0)  # no pipes: nothing to drain, no deadlock
+    _, status, usage = os.wait4(process.pid, 0)  # no pipes: nothing to drain, no deadlock
     wall = time.perf_counter() - start
     process.returncode = 0  # reaped here; keep Popen from waiting again
-    return wall, usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status)
 
 
 def importtime(command: list[str], env: dict[str, str]) -> dict[str, int]:
@@ -303,8 +310,11 @@ def measure(options: argparse.Namespace, work: Path, env: dict[str, str]) -> Non
     )
     cold_env = {**env}
     commands = {**{name: spec[0] for name, spec in paths.items()}, **floors, **references}
-    for command in commands.values():  # warm the file cache and the model cache
-        run_once(command, env)
+    for name, command in commands.items():  # warm the file cache and the model cache
+        # and check that each one works: a failing process (a reference app that crashes on
+        # a changed parameter type) would be measured as fast as its traceback.
+        if run_timed(command, env)[2] != 0:
+            raise SystemExit(f"startup.py: {name} exits non-zero: {' '.join(command)}")
     cold = "score --format json, model cache empty"
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in [*commands, cold]}
     for round_ in range(options.runs):  # interleaved: drift and other load hit all alike

@@ -123,3 +123,12 @@ def test_deterministic() -> None:
     assert render_radar(example_card(), "en") == render_radar(example_card(), "en")
     inline = render_radar(example_card(), "en", standalone=False)
     assert inline.startswith("<svg xmlns=")
+
+
+@pytest.mark.parametrize("text", ["a & b < c > d", "&amp; &lt;", "<<&&>>", "", "Café 😀 \"'"])
+def test_escape_is_saxutils_escape(text: str) -> None:
+    from xml.sax.saxutils import escape as sax_escape
+
+    from csm_check.render.radar import escape
+
+    assert escape(text) == sax_escape(text)

@@ -81,6 +81,8 @@ keys = st.one_of(
 @example("csm-2026")
 @example("2026-11-27")
 @example("2026-13-45")
+@example("0000-0-0")  # a date needs a 2-digit month and day: text in every reader
+@example("2026-1-1")
 @example("1_000")
 @example("1.5e-3")
 @example("1e5")

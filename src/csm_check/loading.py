@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from csm_check.answers import AnswerSet, parse_answers
 from csm_check.errors import InvalidInputError
 from csm_check.i18n import languages, msg
 from csm_check.model import (
@@ -27,6 +25,9 @@ from csm_check.model import (
 from csm_check.model_checks import model_problems, raw_outline, relation_problems
 from csm_check.validation import describe, problems_from
 from csm_check.yamlio.read import YamlDocument, load_yaml, parse_yaml
+
+if TYPE_CHECKING:  # `challenges` and `schema` load the model without answers
+    from csm_check.answers import AnswerSet
 
 MODEL_FILE = "challenges.yaml"
 
@@ -167,6 +168,8 @@ def builtin_model_bytes() -> tuple[bytes, str]:
     root = Path(__file__).resolve().parents[2]
     if (root / "pyproject.toml").is_file() and (root / MODEL_FILE).is_file():
         return (root / MODEL_FILE).read_bytes(), str(root / MODEL_FILE)
+    from importlib import resources  # only here: it imports tempfile, shutil and random
+
     packaged = resources.files("csm_check").joinpath(MODEL_FILE)  # e.g. inside a zip file
     return packaged.read_bytes(), f"{MODEL_FILE} (built-in)"
 
@@ -218,4 +221,6 @@ def _builtin_model(*, validate: bool) -> Model:
 
 
 def load_answers(path: Path, model: Model) -> AnswerSet:
+    from csm_check.answers import parse_answers
+
     return parse_answers(load_yaml(path, keep_going=True), model)

@@ -2,11 +2,15 @@
 baselines and comparisons read back, and that `csm-check schema report` describes.
 
 Unknown keys are ignored when reading, so reports from newer versions still load; the keys
-listed here are a contract (add, never rename). Writing builds the types with
-`model_construct` (the values come from a Scorecard, already valid) and turns them into JSON
-data with `to_data`, in field order, so the score path pays for no validation schema.
+listed here are a contract (add, never rename). `score --format json` writes the same data
+as plain dicts (`render.json_format.report_data`) and creates none of these classes; code
+that compares reports gets them from that data with `construct_report` (`model_construct`:
+the values come from a Scorecard, already valid), and `to_data` gives the data back, in field
+order, so neither path pays for a validation schema.
 """
 
+import types
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -367,6 +371,40 @@ class Report(_Part):
     )
     legal_calendar: ReportLegalCalendar | None = None
     register_findings: list[ReportRegisterFinding] | None = None
+
+
+def construct_report(data: dict[str, Any]) -> Report:
+    """`data` (as `render.json_format.report_data` gives it) as a Report, unvalidated."""
+    return _construct(Report, data)
+
+
+_PartT = typing.TypeVar("_PartT", bound=_Part)
+
+
+def _construct(cls: type[_PartT], data: dict[str, Any]) -> _PartT:
+    values = {}
+    for name, value in data.items():
+        part = _part_of(cls.model_fields[name].annotation)
+        if part is not None and part is not ReportNote:  # notes stay dicts, see json_format
+            if isinstance(value, dict):
+                value = _construct(part, value)
+            elif isinstance(value, list):
+                value = [_construct(part, item) for item in value]
+        values[name] = value
+    return typing.cast(_PartT, cls.model_construct(**values))
+
+
+def _part_of(annotation: Any) -> type[_Part] | None:
+    """The report part a field holds (`X`, `X | None`, `list[X]`), else None."""
+    if isinstance(annotation, type) and issubclass(annotation, _Part):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            part = _part_of(arg)
+            if part is not None:
+                return part
+    return None
 
 
 def is_report(document: YamlDocument) -> bool:

@@ -8,12 +8,12 @@ the entry stands in the file."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictStr
 
 from csm_check.errors import Problem, did_you_mean
+from csm_check.frozen import field, frozen
 from csm_check.i18n import msg
 from csm_check.model import Model
 from csm_check.validation import iso_date
@@ -24,7 +24,7 @@ USE_CASE_STATUSES: tuple[UseCaseStatus, ...] = ("planned", "pilot", "live")
 ShortText = Annotated[StrictStr, Field(max_length=200)]  # as the answers file's names
 
 
-@dataclass(frozen=True)
+@frozen
 class AiUseCase:
     """One AI system in service. `built_or_branded`: the organisation builds it or offers it
     under its own name, and so may be its provider (EU AI Act Art. 3(3), 25(1)(a))."""

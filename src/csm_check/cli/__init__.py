@@ -16,6 +16,7 @@ import typer
 
 from csm_check import __version__
 from csm_check.cli.common import handled
+from csm_check.cli.lazy import lazy_group
 
 EXIT_CODES = """\b
 Exit codes:
@@ -24,8 +25,25 @@ Exit codes:
   2  usage error or invalid input (FILE:LINE:COL messages on stderr)
   130  interrupted (Ctrl-C)"""
 
+# Each command's module and function, in the order --help lists them. A run imports and
+# builds only the command it invokes (cli/lazy.py); `handled` wraps each one.
+COMMANDS = {
+    "score": ("csm_check.cli.score", "score"),
+    "compare": ("csm_check.cli.score", "compare"),
+    "trend": ("csm_check.cli.trend", "trend"),
+    "validate": ("csm_check.cli.tools", "validate"),
+    "template": ("csm_check.cli.tools", "template"),
+    "challenges": ("csm_check.cli.tools", "show_challenges"),
+    "schema": ("csm_check.cli.tools", "schema"),
+    "interactive": ("csm_check.cli.interactive", "interactive"),
+    "form": ("csm_check.cli.form", "form"),
+    "survey-template": ("csm_check.cli.survey", "survey_template"),  # issue 14: the CSV route
+    "import": ("csm_check.cli.survey", "import_survey"),
+}
+
 app = typer.Typer(
     name="csm-check",
+    cls=lazy_group(COMMANDS, handled),
     help="Readiness checker for customer service managers: ten challenges, "
     "a scorecard and prioritised next steps.\n\n" + EXIT_CODES,
     rich_markup_mode=None,
@@ -52,29 +70,6 @@ def _root(
     ] = False,
 ) -> None:
     """Readiness checker for customer service managers."""
-
-
-from csm_check.cli.form import form  # noqa: E402
-from csm_check.cli.interactive import interactive  # noqa: E402
-from csm_check.cli.score import compare, score  # noqa: E402
-from csm_check.cli.survey import import_survey, survey_template  # noqa: E402
-from csm_check.cli.tools import schema, show_challenges, template, validate  # noqa: E402
-from csm_check.cli.trend import trend  # noqa: E402
-
-for name, command in (
-    ("score", score),
-    ("compare", compare),
-    ("trend", trend),
-    ("validate", validate),
-    ("template", template),
-    ("challenges", show_challenges),
-    ("schema", schema),
-    ("interactive", interactive),
-    ("form", form),
-    ("survey-template", survey_template),  # issue 14: the CSV route
-    ("import", import_survey),
-):
-    app.command(name)(handled(command))
 
 
 def main() -> NoReturn:

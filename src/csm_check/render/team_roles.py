@@ -6,11 +6,14 @@ Shared by the renderers like render.common; present only when a team file names 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from csm_check.frozen import frozen
 from csm_check.i18n import Language, format_number, t
 from csm_check.scoring.results import Scorecard
-from csm_check.scoring.roles import RoleGroup, RoleMeans, RoleSummary
+
+if TYPE_CHECKING:  # annotations only: a report of one file never loads the role fold
+    from csm_check.scoring.roles import RoleGroup, RoleMeans, RoleSummary
 
 
 def role_label(group: RoleGroup, language: Language) -> str:
@@ -74,7 +77,7 @@ def means_line(roles: RoleSummary, means: RoleMeans, language: Language) -> str:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class ChallengeRoles:
     number: int
     title: str

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from csm_check.answers import Answer
+from csm_check.frozen import frozen
 from csm_check.model import Criterion
 
 
@@ -43,7 +44,7 @@ def is_stale(criterion: Criterion, answer: Answer, day: dt.date | None) -> bool:
     return answer.level is not None and due is not None and day is not None and due < day
 
 
-@dataclass(frozen=True)
+@frozen
 class Freshness:
     """What a stale answer claimed and until when its evidence held."""
 

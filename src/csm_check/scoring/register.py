@@ -23,10 +23,10 @@ Checks (each a finding with a stable code; `error` fails the gate, `warning` is 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
 
 from csm_check.answers import AnswerSet
+from csm_check.frozen import frozen
 from csm_check.model import AiDuty, AiUseCaseKind, Criterion, DutyRole, Model
 from csm_check.use_cases import AiUseCase
 
@@ -44,7 +44,7 @@ FINDING_CODES: tuple[FindingCode, ...] = (
 ACTIVE = ("live", "pilot")
 
 
-@dataclass(frozen=True)
+@frozen
 class DutyOnDay:
     """A duty of one system on the day judged."""
 
@@ -59,7 +59,7 @@ class DutyOnDay:
         return self.days_left is None
 
 
-@dataclass(frozen=True)
+@frozen
 class UseCaseCalendar:
     index: int  # the entry's place in the answers file's `ai_use_cases`, from 0
     use_case: AiUseCase
@@ -67,7 +67,7 @@ class UseCaseCalendar:
     duties: tuple[DutyOnDay, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class RegisterFinding:
     code: FindingCode
     severity: Severity
@@ -80,7 +80,7 @@ class RegisterFinding:
     needed: int | None = None  # the level the duty needs, for duty_not_covered
 
 
-@dataclass(frozen=True)
+@frozen
 class Register:
     judged_on: dt.date
     calendar: tuple[UseCaseCalendar, ...]

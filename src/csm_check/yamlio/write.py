@@ -50,7 +50,7 @@ _NOT_A_STRING = re.compile(
     r"|0o[0-7]+|[0-9]+"  # ints of 1.2 (08 is one; 08_ is text in both)
     r"|[0-9][0-9_]*\.(?:[0-9_]*|[0-9.]*)(?:[eE]-[0-9]+)?"  # floats: PyYAML, the 1.1 spec
     r"|[0-9]+(?:\.[0-9]*)?[eE]-?[0-9]+"  # floats of 1.2: an exponent without dot or sign
-    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"  # a date (a timestamp needs ':' or a space)
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}"  # a date: 2-digit month and day (2026-1-1 is text)
 )
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
