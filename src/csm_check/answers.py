@@ -18,6 +18,7 @@ from csm_check.answers_evidence import ANSWER_KEYS, MAX_EVIDENCE, parse_evidence
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, format_count, message_language, msg
 from csm_check.i18n.field import LanguageCode
+from csm_check.i18n.registry import is_registered
 from csm_check.model import MAX_LEVEL, Model
 from csm_check.use_cases import AiUseCase, AiUseCaseEntry, parse_use_cases
 from csm_check.validation import describe, iso_date, problems_from
@@ -172,11 +173,12 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         header_data["schema_version"] = SCHEMA_VERSION
     if isinstance(header_data.get("answers"), dict):  # checked one by one below
         header_data["answers"] = {}
-    try:
-        header = AnswersFile.model_validate(header_data)
-    except ValidationError as error:
-        problems.extend(problems_from(document, error, KNOWN_KEYS))
-        header = None
+    header = _quick_header(header_data)
+    if header is None:  # something unusual: pydantic's validation, with its messages
+        try:
+            header = AnswersFile.model_validate(header_data)
+        except ValidationError as error:
+            problems.extend(problems_from(document, error, KNOWN_KEYS))
     version = _whole(data.get("schema_version", SCHEMA_VERSION))
     if version != SCHEMA_VERSION:  # not true, not 1.5; 1.0 is 1, as in the JSON Schema
         problems.append(
@@ -248,6 +250,73 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
         locations=positions,
         warnings=warnings,
     )
+
+
+_HEADER_TEXT = frozenset(("organisation", "respondent", "role"))
+_ENTRY_TEXT = frozenset(("name", "vendor"))
+_STATUSES = frozenset(("planned", "pilot", "live"))
+MAX_SHORT = 200  # ShortText's limit
+
+
+def _short(value: Any) -> bool:
+    return value is None or (type(value) is str and len(value) <= MAX_SHORT)
+
+
+def _quick_header(data: dict[Any, Any]) -> AnswersFile | None:
+    """The header of a plainly valid file, built without pydantic's validator: its first use
+    compiles the answers file's schema (about 30 ms of every `score` run). Anything this does
+    not recognise as plainly valid returns None, and the caller validates with pydantic,
+    whose messages then say what is wrong; both accept the same plainly valid files (tested)."""
+    if "schema_version" not in data:  # required: pydantic says so
+        return None
+    entries: list[AiUseCaseEntry] = []
+    for key, value in data.items():
+        if key == "schema_version":
+            continue  # checked by hand, with its own message
+        if key in _HEADER_TEXT:
+            ok = _short(value)
+        elif key == "model":
+            ok = value is None or type(value) is str
+        elif key == "assessed_on":
+            ok = value is None or type(value) is dt.date
+        elif key == "language":
+            ok = value is None or (type(value) is str and is_registered(value))
+        elif key == "answers":
+            ok = value is None or type(value) is dict
+        elif key == "ai_use_cases":
+            found = _quick_entries(value)
+            ok = found is not None
+            entries = found or []
+        else:
+            ok = False
+        if not ok:
+            return None
+    return AnswersFile.model_construct(
+        schema_version=1,
+        **{k: data.get(k) for k in ("model", *_HEADER_TEXT, "assessed_on", "language")},
+        answers=None,
+        ai_use_cases=entries if data.get("ai_use_cases") is not None else None,
+    )
+
+
+def _quick_entries(value: Any) -> list[AiUseCaseEntry] | None:
+    if value is None:
+        return []
+    if type(value) is not list:
+        return None
+    entries = []
+    for raw in value:
+        if type(raw) is not dict or not set(raw) <= set(AiUseCaseEntry.model_fields):
+            return None
+        if type(raw.get("kind")) is not str or raw.get("status") not in _STATUSES:
+            return None
+        if not all(_short(raw.get(k)) for k in _ENTRY_TEXT):
+            return None
+        since, built = raw.get("since"), raw.get("built_or_branded", False)
+        if not (since is None or type(since) is dt.date) or type(built) is not bool:
+            return None
+        entries.append(AiUseCaseEntry.model_construct(**{**raw, "built_or_branded": built}))
+    return entries
 
 
 _KNOWN: dict[int, tuple[Model, dict[str, str]]] = {}
