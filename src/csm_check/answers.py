@@ -1,5 +1,8 @@
 """The answers file: who assessed what, and one answer per criterion.
 
+The values (`Answer`, `AnswerSet`, the limits) live in answer_values.py and one answer's
+checks in answer_entry.py; this module is the file's schema and `parse_answers`.
+
 `AnswersFile` is the file's one schema: the loader validates the header with it and
 `csm-check schema answers` is generated from it. The answers themselves (and the
 schema_version) are checked here by hand, against the same limits, so that each mistake
@@ -9,102 +12,47 @@ gets a message a manager understands (YAML's `no` is a boolean, ...).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
 
-from csm_check.answers_evidence import ANSWER_KEYS, MAX_EVIDENCE, parse_evidence
+from csm_check.answer_entry import _parse_answer, _quick, _whole
+from csm_check.answer_values import (
+    EVIDENCE_LEVEL,
+    MAX_NOTE,
+    NOT_APPLICABLE,
+    ROLE_SUGGESTIONS,
+    SCHEMA_VERSION,
+    UNANSWERED,
+    Answer,
+    AnswerSet,
+    State,
+)
+from csm_check.answers_evidence import MAX_EVIDENCE
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
-from csm_check.i18n import Language, format_count, message_language, msg
+from csm_check.i18n import msg
 from csm_check.i18n.field import LanguageCode
 from csm_check.i18n.registry import is_registered
 from csm_check.model import MAX_LEVEL, Model
-from csm_check.use_cases import AiUseCase, AiUseCaseEntry, parse_use_cases
+from csm_check.use_cases import AiUseCaseEntry, parse_use_cases
 from csm_check.validation import describe, iso_date, problems_from
 from csm_check.yamlio.read import YamlDocument, key_positions
 
-SCHEMA_VERSION = 1
-MAX_NOTE = 2000
+__all__ = [  # the values, re-exported: most callers import them from here
+    "EVIDENCE_LEVEL",
+    "MAX_NOTE",
+    "NOT_APPLICABLE",
+    "ROLE_SUGGESTIONS",
+    "SCHEMA_VERSION",
+    "UNANSWERED",
+    "Answer",
+    "AnswerSet",
+    "AnswersFile",
+    "State",
+    "parse_answers",
+]
+
 HINTED_UNKNOWN_IDS = 50
-NOT_APPLICABLE = "n/a"
-State = Literal["answered", "not_applicable", "unanswered"]
-
-
-# What the template, the form and the interview suggest for `role:` (free text all the same).
-ROLE_SUGGESTIONS = (
-    "agent",
-    "team lead",
-    "quality",
-    "workforce planning",
-    "head of service",
-    "IT",
-    "data protection",
-)
-
-EVIDENCE_LEVEL = 3  # from this level on, require_evidence wants a note saying what shows it
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One criterion's answer. `level` is None for n/a and for unanswered."""
-
-    state: State
-    level: float | None = None
-    note: str | None = None
-    # Evidence that expires (see `scoring.freshness`): what shows the level, when it was
-    # last checked and when it must be checked again.
-    evidence: str | None = None
-    checked_on: dt.date | None = None
-    review_by: dt.date | None = None
-
-    @property
-    def dated(self) -> bool:
-        """Whether the answer carries evidence fields (the writer then needs a mapping)."""
-        return not (self.evidence is None and self.checked_on is None and self.review_by is None)
-
-    @property
-    def lacks_evidence(self) -> bool:
-        """The one evidence rule: a level of 3 or more claims practice; a note (or the
-        `evidence` field) must back it."""
-        return (
-            self.level is not None
-            and self.level >= EVIDENCE_LEVEL
-            and not (self.note or "").strip()
-            and not (self.evidence or "").strip()
-        )
-
-
-UNANSWERED = Answer("unanswered")
-# perf-team: the short form `id: 2` or `id:` as a shared value (Answer is frozen).
-_SHORT: dict[int | None, Answer] = {
-    None: UNANSWERED,
-    **{level: Answer("answered", level) for level in range(MAX_LEVEL + 1)},
-}
-
-
-@dataclass(frozen=True)
-class AnswerSet:
-    """A validated answers file. `answers` keeps the file's order; missing ids are unanswered."""
-
-    schema_version: int = SCHEMA_VERSION
-    model: str | None = None
-    organisation: str | None = None
-    respondent: str | None = None
-    # Free text (ROLE_SUGGESTIONS are offered); team scoring groups respondents by it.
-    role: str | None = None
-    assessed_on: dt.date | None = None
-    language: Language | None = None
-    answers: dict[str, Answer] = field(default_factory=dict)
-    ai_use_cases: tuple[AiUseCase, ...] = ()
-    # (line, column) of each answer's key in the file, for annotations that point at it.
-    locations: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
-    # What loading an earlier model version's file changed (carried over, split, retired).
-    warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
-
-    def get(self, criterion_id: str) -> Answer:
-        return self.answers.get(criterion_id, UNANSWERED)
-
 
 _to_date = iso_date  # a date, from YAML's date or an ISO text (see validation.iso_date)
 
@@ -352,126 +300,3 @@ def _carry_over(
         else:
             warnings.append(msg("version.retired", path=path, old=old))
     return tuple(warnings)
-
-
-_ENTRY_KEYS = frozenset(("level", "note"))
-
-
-def _quick(raw: Any) -> Answer | None:
-    """The answer of a plainly valid value (a level, nothing, or `{level, note}` within the
-    limits), else None: `_parse_answer` then checks it and says what is wrong. Most answers of
-    a team's thousands of files are plain; the short ones are shared values."""
-    if raw is None or type(raw) is int:
-        return _SHORT.get(raw)
-    if type(raw) is not dict or "level" not in raw or not raw.keys() <= _ENTRY_KEYS:
-        return None
-    level, note = raw["level"], raw.get("note")
-    if note is not None and (type(note) is not str or len(note) > MAX_NOTE):
-        return None
-    if type(level) is int and 0 <= level <= MAX_LEVEL:
-        return Answer("answered", level, note)
-    if level == NOT_APPLICABLE and note is not None and note.strip():
-        return Answer("not_applicable", None, note)
-    return None
-
-
-def _parse_answer(
-    document: YamlDocument, loc: tuple[str, ...], raw: Any, problems: list[Problem]
-) -> Answer | None:
-    answer = _parse_level(document, loc, raw, problems)
-    if not isinstance(raw, dict) or not any(key in raw for key in ANSWER_KEYS[2:]):
-        return answer
-    evidence = parse_evidence(document, loc, raw, problems)
-    if answer is None or evidence is None:
-        return None
-    return replace(answer, evidence=evidence[0], checked_on=evidence[1], review_by=evidence[2])
-
-
-def _parse_level(
-    document: YamlDocument, loc: tuple[str, ...], raw: Any, problems: list[Problem]
-) -> Answer | None:
-    note: Any = None
-    level_loc = loc
-    if isinstance(raw, dict):
-        unknown = [k for k in raw if k not in ANSWER_KEYS]
-        problems.extend(
-            document.problem(
-                (*loc, str(key)),
-                msg("err.unknown_key", key=key),
-                did_you_mean(str(key), ANSWER_KEYS),
-                at_key=True,
-            )
-            for key in unknown
-        )
-        if "level" not in raw:
-            problems.append(
-                document.problem(
-                    loc, msg("err.missing_key", key="level"), msg("err.missing_level.hint")
-                )
-            )
-            return None
-        level_loc, note = (*loc, "level"), raw.get("note")
-        raw = raw["level"]
-        if unknown:
-            return None
-    note_ok = _check_note(document, (*loc, "note"), note, problems)
-    if raw is None:
-        return Answer("unanswered", None, note if note_ok else None)
-    if raw == NOT_APPLICABLE:
-        if note_ok and (note is None or not note.strip()):
-            problems.append(
-                document.problem(
-                    level_loc,
-                    msg("err.na_without_note"),
-                    msg("err.na_without_note.hint"),
-                )
-            )
-            return None
-        return Answer("not_applicable", None, note) if note_ok else None
-    level = _whole(raw)
-    if level is not None and 0 <= level <= MAX_LEVEL:
-        return Answer("answered", level, note) if note_ok else None
-    problems.append(document.problem(level_loc, *_level_message(raw)))
-    return None
-
-
-def _whole(value: Any) -> int | None:
-    """A whole number as JSON Schema counts one (2 and 2.0 alike; never true or false), so
-    that the answers schema and this loader agree on every file; else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
-
-
-def _level_message(raw: Any) -> tuple[str, str | None]:
-    base = msg("err.level", maximum=MAX_LEVEL, value=describe(raw))
-    if isinstance(raw, bool):
-        return base, msg("err.level.boolean")
-    if isinstance(raw, float):
-        return base, msg("err.level.fraction")
-    if isinstance(raw, int):
-        return base, msg("err.level.range")
-    if isinstance(raw, str) and raw.strip().lower() in {"na", "n/a", "n.a.", "none", "-"}:
-        return base, msg("err.level.not_applicable")
-    return base, None
-
-
-def _check_note(
-    document: YamlDocument, loc: tuple[str, ...], note: Any, problems: list[Problem]
-) -> bool:
-    if note is None or (isinstance(note, str) and len(note) <= MAX_NOTE):
-        return True
-    if isinstance(note, str):
-        language = message_language()
-        length, maximum = format_count(len(note), language), format_count(MAX_NOTE, language)
-        problems.append(
-            document.problem(loc, msg("err.note_too_long", length=length, maximum=maximum))
-        )
-    else:
-        message = msg("err.note_type", value=describe(note))
-        problems.append(document.problem(loc, message, msg("err.note_type.hint")))
-    return False
