@@ -3,10 +3,9 @@ hostile text in every place where user text reaches a report."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from conftest import EXAMPLE
 from csm_check.answers import Answer, AnswerSet
+from csm_check.frozen import replace
 from csm_check.i18n import Language
 from csm_check.loading import load_answers, load_model
 from csm_check.model import Model, Text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import replace
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -13,6 +12,7 @@ from csm_check.answers import Answer, AnswerSet, parse_answers
 from csm_check.answers_edit import update_answers_text
 from csm_check.answers_writer import dump_answers
 from csm_check.cli import app
+from csm_check.frozen import replace
 from csm_check.loading import load_answers
 from csm_check.model import Model
 from csm_check.yamlio.read import parse_yaml

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,7 @@ from csm_check.answers import Answer, AnswerSet, parse_answers
 from csm_check.answers_edit import update_answers_text
 from csm_check.answers_writer import dump_answers, render_template
 from csm_check.errors import InvalidInputError
+from csm_check.frozen import replace
 from csm_check.loading import parse_model
 from csm_check.model import Model
 from csm_check.scoring.compute import score
@@ -351,7 +351,7 @@ def test_interview_edit_writes_evidence_in_place() -> None:
     old = parse(text)
     answers = dict(old.answers)
     answers["base.b"] = Answer("answered", 4, None, "QA report", dt.date(2026, 11, 1))
-    new = update_answers_text(text, AnswerSet(**{**old.__dict__, "answers": answers}), MODEL)
+    new = update_answers_text(text, replace(old, answers=answers), MODEL)
     assert new == text.replace(
         "  base.b: 3\n", '  base.b: {level: 4, evidence: "QA report", checked_on: 2026-11-01}\n'
     )

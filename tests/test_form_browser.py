@@ -13,7 +13,6 @@ import json
 import random
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from conftest import TINY_MODEL, run_cli
 from csm_check.answers import Answer, AnswerSet
 from csm_check.answers_writer import answer_lines, dump_answers, render_template
 from csm_check.cli import app
+from csm_check.frozen import replace
 from csm_check.loading import load_answers, load_model
 from csm_check.model import Model
 from csm_check.render.form import render_form

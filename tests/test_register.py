@@ -5,7 +5,6 @@ with a case that triggers it and one that does not."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from csm_check.answers import AnswerSet, parse_answers
 from csm_check.answers_edit import update_answers_text
 from csm_check.answers_writer import dump_answers
 from csm_check.errors import InvalidInputError
+from csm_check.frozen import replace
 from csm_check.loading import load_model, parse_model
 from csm_check.model import Model
 from csm_check.scoring.compute import score

@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from conftest import EXAMPLE, run_cli
+from csm_check.frozen import replace
 from csm_check.loading import load_answers, load_model
 from csm_check.render import RenderOptions
 from csm_check.render.html import render_html
@@ -118,7 +119,7 @@ def card_with_name(name: str):  # type: ignore[no-untyped-def]
     answers = load_answers(EXAMPLE, model)
     first = answers.ai_use_cases[0]
     hostile = AiUseCase(first.kind, first.status, name, first.since, name, False)
-    return score(model, type(answers)(**{**answers.__dict__, "ai_use_cases": (hostile,)}))
+    return score(model, replace(answers, ai_use_cases=(hostile,)))
 
 
 EVIL = "<script>x</script> | [l](http://x) `c`"

@@ -4,12 +4,12 @@ a boolean, 2.5 is not a level, `n/a` needs a reason."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from csm_check.answer_values import _SHORT, MAX_NOTE, NOT_APPLICABLE, Answer
 from csm_check.answers_evidence import ANSWER_KEYS, parse_evidence
 from csm_check.errors import Problem, did_you_mean
+from csm_check.frozen import replace
 from csm_check.i18n import format_count, message_language, msg
 from csm_check.model import MAX_LEVEL
 from csm_check.validation import describe

@@ -6,9 +6,9 @@ only these types."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from csm_check.frozen import field, frozen
 from csm_check.model import MAX_LEVEL
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ ROLE_SUGGESTIONS = (
 EVIDENCE_LEVEL = 3  # from this level on, require_evidence wants a note saying what shows it
 
 
-@dataclass(frozen=True)
+@frozen
 class Answer:
     """One criterion's answer. `level` is None for n/a and for unanswered."""
 
@@ -73,7 +73,7 @@ _SHORT: dict[int | None, Answer] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class AnswerSet:
     """A validated answers file. `answers` keeps the file's order; missing ids are unanswered."""
 

@@ -13,12 +13,13 @@ later trend.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from csm_check.assess import judged_on, load_report
 from csm_check.errors import CsmCheckError, InvalidInputError, Problem
+from csm_check.frozen import replace
 from csm_check.i18n import ENGLISH, Language, choose_language, msg
 from csm_check.loading import load_model
 from csm_check.model import Model

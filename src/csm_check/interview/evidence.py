@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 
 from csm_check.answers import Answer
 from csm_check.answers_evidence import MAX_EVIDENCE
+from csm_check.frozen import replace
 from csm_check.i18n import Language, t
 from csm_check.interview.keys import clean_note, cut_note
 from csm_check.model import Criterion

@@ -7,9 +7,9 @@ unchanged. Each change returns a new AnswerSet; the session saves it at once."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from csm_check.answers import AnswerSet
+from csm_check.frozen import replace
 from csm_check.i18n import Language, t
 from csm_check.interview.keys import name_value
 from csm_check.model import Model

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 
 from csm_check.answers import EVIDENCE_LEVEL, MAX_NOTE, ROLE_SUGGESTIONS, Answer, AnswerSet
 from csm_check.errors import CsmCheckError
+from csm_check.frozen import replace
 from csm_check.i18n import t
 from csm_check.interview import view
 from csm_check.interview.ending import Ending

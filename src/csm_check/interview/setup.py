@@ -33,12 +33,12 @@ def open_session(
     file is reported with FILE:LINE:COL and left as it is.
     """
     import os
-    from dataclasses import replace
 
     from csm_check.answers import AnswerSet, parse_answers
     from csm_check.answers_edit import update_answers_text
     from csm_check.atomicfile import atomic_write_text
     from csm_check.config import load_config
+    from csm_check.frozen import replace
     from csm_check.interview.guard import AnswersLock, conflict_path, disk_text, fingerprint
     from csm_check.interview.keys import select_challenges
     from csm_check.interview.session import Interview

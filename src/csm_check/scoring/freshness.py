@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import replace
 
 from csm_check.answers import Answer
-from csm_check.frozen import frozen
+from csm_check.frozen import frozen, replace
 from csm_check.model import Criterion
 
 

@@ -285,7 +285,7 @@ class TeamFold:
 
 
 def _with_answers(answers: AnswerSet, counted: dict[str, Answer]) -> AnswerSet:
-    from dataclasses import replace
+    from csm_check.frozen import replace
 
     return replace(answers, answers=counted)
 
