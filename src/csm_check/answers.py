@@ -12,7 +12,7 @@ gets a message a manager understands (YAML's `no` is a boolean, ...).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
 
@@ -34,8 +34,8 @@ from csm_check.i18n import msg
 from csm_check.i18n.field import LanguageCode
 from csm_check.i18n.registry import is_registered
 from csm_check.model import MAX_LEVEL, Model
-from csm_check.use_cases import AiUseCaseEntry, parse_use_cases
-from csm_check.validation import describe, iso_date, problems_from
+from csm_check.use_cases import AiUseCaseEntry, UseCaseStatus, parse_use_cases
+from csm_check.validation import MAX_SHORT_TEXT, ShortText, describe, iso_date, problems_from
 from csm_check.yamlio.read import YamlDocument, key_positions
 
 __all__ = [  # the values, re-exported: most callers import them from here
@@ -57,7 +57,6 @@ HINTED_UNKNOWN_IDS = 50
 _to_date = iso_date  # a date, from YAML's date or an ISO text (see validation.iso_date)
 
 
-ShortText = Annotated[StrictStr, Field(max_length=200)]
 LevelValue = Annotated[int, Field(ge=0, le=MAX_LEVEL)]
 
 
@@ -202,12 +201,11 @@ def parse_answers(document: YamlDocument, model: Model) -> AnswerSet:
 
 _HEADER_TEXT = frozenset(("organisation", "respondent", "role"))
 _ENTRY_TEXT = frozenset(("name", "vendor"))
-_STATUSES = frozenset(("planned", "pilot", "live"))
-MAX_SHORT = 200  # ShortText's limit
+_STATUSES = frozenset(get_args(UseCaseStatus))
 
 
 def _short(value: Any) -> bool:
-    return value is None or (type(value) is str and len(value) <= MAX_SHORT)
+    return value is None or (type(value) is str and len(value) <= MAX_SHORT_TEXT)
 
 
 def _quick_header(data: dict[Any, Any]) -> AnswersFile | None:

@@ -24,9 +24,9 @@ from csm_check.answers import MAX_NOTE, ROLE_SUGGESTIONS, Answer, AnswerSet
 from csm_check.errors import InvalidInputError, Problem, did_you_mean
 from csm_check.i18n import Language, is_registered, languages, message_language, msg, t
 from csm_check.model import MAX_LEVEL, Model
+from csm_check.validation import MAX_SHORT_TEXT
 
 HEADER_FIELDS = ("organisation", "respondent", "role", "assessed_on", "language")
-MAX_SHORT = 200  # as answers.ShortText
 BOM = "\ufeff"
 _LEVEL = re.compile(r"^([0-9])(?:[.,]0+)?$")
 _NOT_APPLICABLE = re.compile(
@@ -208,8 +208,8 @@ def _row(
                     msg("err.csv.language.hint", choices=choices),
                 )
         elif column in HEADER_FIELDS:
-            if len(value) > MAX_SHORT:
-                bad(msg("err.csv.too_long", length=len(value), maximum=MAX_SHORT), None)
+            if len(value) > MAX_SHORT_TEXT:
+                bad(msg("err.csv.too_long", length=len(value), maximum=MAX_SHORT_TEXT), None)
             else:
                 texts[column] = value
         else:

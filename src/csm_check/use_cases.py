@@ -10,18 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictStr
 
 from csm_check.errors import Problem, did_you_mean
 from csm_check.frozen import field, frozen
 from csm_check.i18n import msg
 from csm_check.model import Model
-from csm_check.validation import iso_date
+from csm_check.validation import ShortText, iso_date
 from csm_check.yamlio.read import YamlDocument
 
 UseCaseStatus = Literal["planned", "pilot", "live"]
 USE_CASE_STATUSES: tuple[UseCaseStatus, ...] = ("planned", "pilot", "live")
-ShortText = Annotated[StrictStr, Field(max_length=200)]  # as the answers file's names
 
 
 @frozen

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import Field, StrictStr, ValidationError
 
 from csm_check.errors import Problem, did_you_mean
 from csm_check.i18n import (
@@ -26,6 +26,9 @@ _UNION_TAGS = {"int", "float", "str", "bool", "none", "function-after", "functio
 _WHOLE = re.compile(r"[-+]?[0-9]+")
 _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?")
 _BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off"}
+
+MAX_SHORT_TEXT = 200  # organisation, respondent, role, register names: one line's worth
+ShortText = Annotated[StrictStr, Field(max_length=MAX_SHORT_TEXT)]
 
 
 def iso_date(value: Any) -> Any:

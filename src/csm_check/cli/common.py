@@ -50,6 +50,10 @@ OutputOption = Annotated[
         "-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
     ),
 ]
+OnlyOption = Annotated[
+    str | None,
+    typer.Option("--only", metavar="IDS", help="Only these challenges, e.g. 2,7 or compliance."),
+]
 ForceOption = Annotated[
     bool,
     typer.Option(

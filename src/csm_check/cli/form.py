@@ -7,18 +7,13 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli.common import ChallengesOption, ForceOption, LangOption, OutputOption
+from csm_check.cli.common import ChallengesOption, ForceOption, LangOption, OnlyOption, OutputOption
 
 
 def form(
     output: OutputOption = None,
     lang: LangOption = None,
-    only: Annotated[
-        str | None,
-        typer.Option(
-            "--only", metavar="IDS", help="Only these challenges, e.g. 2,7 or compliance."
-        ),
-    ] = None,
+    only: OnlyOption = None,
     challenges: ChallengesOption = None,
     answers: Annotated[
         Path | None,

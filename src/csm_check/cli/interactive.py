@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from csm_check.cli.common import ChallengesOption, lang_choices
+from csm_check.cli.common import ChallengesOption, OnlyOption, lang_choices
 
 DEFAULT_ANSWERS = Path("csm-answers.yaml")
 
@@ -18,12 +18,7 @@ def interactive(
         str | None,
         typer.Option("--lang", metavar=lang_choices(), help="Language of the questions."),
     ] = None,
-    only: Annotated[
-        str | None,
-        typer.Option(
-            "--only", metavar="IDS", help="Only these challenges, e.g. 2,7 or compliance."
-        ),
-    ] = None,
+    only: OnlyOption = None,
     challenges: ChallengesOption = None,
     organisation: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Organisation name (skips its question).")
